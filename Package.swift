@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// matgrade: autograder and exercise runner of the Materials Genomics course.
+// Layout and module stack: ../shared/DESIGN.md ("Sources/: one module per concern").
+import PackageDescription
+
+let package = Package(
+    name: "matgrade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "matgrade", targets: ["matgrade"]),
+        .library(name: "Crystal", targets: ["Crystal"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // System-library shims: module maps only (apt-get packages in scripts/setup.sh).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive"),
+
+        .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
+        .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
+        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra"]),
+        .executableTarget(
+            name: "matgrade",
+            dependencies: [
+                "Frontend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
+        .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
