@@ -8,10 +8,16 @@ extension Structure {
     /// Every neighbor of every site within `cutoffRadius`, periodic images included.
     ///
     /// Agrees with pymatgen's `Structure.get_all_neighbors(r)` (pymatgen 2026.10.24) on every
-    /// pair, image and distance: a neighbor is kept when its distance d <= r (absolute
-    /// tolerance 1e-8 Angstrom at the boundary, as pymatgen's), and a site's own position is
-    /// excluded (d <= 1e-8 to itself) while its periodic images are kept. The golden fixtures
-    /// in `Tests/Fixtures/neighbors/` come from `scripts/fixtures/neighbors.py`.
+    /// pair, image and distance, with pymatgen's conventions (read from its neighbor routine
+    /// and recorded in the fixtures' "conventions"):
+    /// - a neighbor is kept when `d^2 < r^2 + 1e-8` (the tolerance is on the squared
+    ///   distance, Angstrom^2, so d = r is kept);
+    /// - a site's own position is excluded, and so is another site of the same element stored
+    ///   at the same Cartesian position (within 1e-5 Angstrom) at distance <= 1e-8 (a
+    ///   duplicated site); a site's periodic images are neighbors like any other;
+    /// - images are relative to the given, unwrapped fractional coordinates.
+    /// The golden fixtures in `Tests/Fixtures/neighbors/` come from
+    /// `scripts/fixtures/neighbors.py`.
     ///
     /// Method: the lattice is LLL-reduced (so skewed cells cost no more than cubic ones), all
     /// periodic images within `cutoffRadius` of the home cell are generated (several per axis
@@ -49,8 +55,12 @@ extension Structure {
 
 /// The cell-list search behind ``Structure/neighbors(within:)``.
 struct PeriodicNeighborSearch {
-    /// Boundary and self-exclusion tolerance, Angstrom (pymatgen's `numerical_tol`).
-    static let distanceTolerance = 1e-8
+    /// pymatgen's `numerical_tol`: on the squared distance at the cutoff (Angstrom^2), and on
+    /// the distance (Angstrom) for excluding a site itself.
+    static let numericalTolerance = 1e-8
+    /// Stored Cartesian positions closer than this (Angstrom, per component) make two sites of
+    /// the same element "the same site" for self-exclusion (pymatgen's `Site.__eq__`).
+    static let sameSiteTolerance = 1e-5
 
     let structure: Structure
     let cutoffRadius: Double
@@ -138,7 +148,8 @@ struct PeriodicNeighborSearch {
             sortedPoint[slot] = p
         }
 
-        let cutoffSquared = (cutoffRadius + Self.distanceTolerance) * (cutoffRadius + Self.distanceTolerance)
+        let cutoffSquared = cutoffRadius * cutoffRadius + Self.numericalTolerance
+        let storedCartesian = structure.cartesianCoordinates
         let transformColumns = (0..<3).map { c in SIMD3(transform[0][c], transform[1][c], transform[2][c]) }
         var result = [[Neighbor]](repeating: [], count: atomCount)
         for site in 0..<atomCount {
@@ -153,12 +164,14 @@ struct PeriodicNeighborSearch {
                         for slot in binStart[bin]..<binStart[bin + 1] {
                             let displacement = sortedCartesian[slot] - center
                             let squared = dot(displacement, displacement)
-                            guard squared <= cutoffSquared else { continue }
+                            guard squared < cutoffSquared else { continue }
                             let distance = squared.squareRoot()
-                            guard distance <= cutoffRadius + Self.distanceTolerance else { continue }
                             let p = sortedPoint[slot]
                             let other = Int(pointSite[p])
-                            if other == site && distance <= Self.distanceTolerance { continue }
+                            if distance <= Self.numericalTolerance && structure.species[other] == structure.species[site] {
+                                let gap = storedCartesian[other] - storedCartesian[site]
+                                if max(abs(gap.x), abs(gap.y), abs(gap.z)) <= Self.sameSiteTolerance { continue }
+                            }
                             // Image relative to the given coordinates, back in the input basis.
                             let reducedImage = pointTranslation[p] &- shifts[other] &+ shifts[site]
                             let image = SIMD3(
