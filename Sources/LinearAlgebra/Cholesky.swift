@@ -26,6 +26,7 @@ public struct Cholesky: Hashable, Sendable {
     ///   the first leading minor that is not positive; `notSquare`, `notSymmetric`, `nonFinite`.
     public init(_ matrix: Matrix, symmetryTolerance: Double = Matrix.defaultSymmetryTolerance) throws {
         let operation = "Cholesky factorization"
+        try matrix.requireSquare(operation: operation)
         try matrix.requireFinite(operation: operation)
         var factor = try matrix.symmetrized(tolerance: symmetryTolerance, operation: operation)
         let n = factor.rowCount

@@ -43,6 +43,7 @@ extension Matrix {
         computingVectors: Bool, symmetryTolerance: Double
     ) throws -> (eigenvalues: [Double], vectors: Matrix) {
         let operation = computingVectors ? "symmetric eigendecomposition" : "symmetric eigenvalues"
+        try requireSquare(operation: operation)
         try requireFinite(operation: operation)
         var a = try symmetrized(tolerance: symmetryTolerance, operation: operation)
         let n = rowCount

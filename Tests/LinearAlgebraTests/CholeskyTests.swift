@@ -113,6 +113,18 @@ struct CholeskyTests {
         #expect(throws: LinearAlgebraError.self) { try factor.solve([1, 2]) }
     }
 
+    @Test func rectangularOrAsymmetricInputIsRejected() throws {
+        #expect(throws: LinearAlgebraError.notSquare(
+            operation: "Cholesky factorization", shape: MatrixShape(rowCount: 3, columnCount: 2))) {
+            try Matrix.zeros(rowCount: 3, columnCount: 2).cholesky()
+        }
+        // dpotrf would read only one triangle and succeed; the symmetry check refuses.
+        let asymmetric = try Matrix(rows: [[4, 1], [3, 4]])
+        #expect(throws: LinearAlgebraError.notSymmetric(
+            operation: "Cholesky factorization", row: 0, column: 1, difference: 2,
+            allowed: Matrix.defaultSymmetryTolerance * 4)) { try asymmetric.cholesky() }
+    }
+
     @Test func emptyMatrixHasAnEmptyFactor() throws {
         let factor = try Matrix.zeros(rowCount: 0, columnCount: 0).cholesky()
         #expect(factor.dimension == 0)
