@@ -8,7 +8,9 @@ import TestSupport
 @Suite("Concurrent calls into OpenBLAS")
 struct ConcurrencyTests {
     @Test func concurrentCallsAgreeWithSerialOnes() async throws {
-        let inputs = (0..<16).map { Matrix.randomSymmetric(40 + $0, seed: 900 + UInt64($0)) }
+        // Small matrices, and a few large enough for OpenBLAS to use its own threads.
+        let orders = Array(40..<52) + [256, 300, 256, 300]
+        let inputs = orders.enumerated().map { Matrix.randomSymmetric($1, seed: 900 + UInt64($0)) }
         let serial = try inputs.map { try Self.work($0) }
         let concurrent = try await withThrowingTaskGroup(of: (Int, [Double]).self) { group in
             for (index, input) in inputs.enumerated() {

@@ -112,3 +112,28 @@ struct MatrixTests {
         #expect(Set([example, example, Matrix.identity(2)]).count == 2)
     }
 }
+
+@Suite("Frobenius norm of non-finite input")
+struct FrobeniusNonFiniteTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let values: [Double]
+        let expectNaN: Bool
+        var testDescription: String { "\(values)" }
+    }
+
+    @Test("NaN gives NaN, infinity gives infinity", arguments: [
+        Case(values: [1, .nan, 3], expectNaN: true),
+        Case(values: [.nan], expectNaN: true),
+        Case(values: [0, 0, .nan, 0, 0, 0, 0, 0, 0, 0], expectNaN: true),
+        Case(values: [1, .infinity, 3], expectNaN: false),
+        Case(values: [-.infinity, 0], expectNaN: false),
+    ])
+    func nonFiniteNorm(testCase: Case) throws {
+        let norm = Matrix(column: testCase.values).frobeniusNorm
+        if testCase.expectNaN {
+            #expect(norm.isNaN, "norm \(norm)")
+        } else {
+            #expect(norm == .infinity, "norm \(norm)")
+        }
+    }
+}
