@@ -18,7 +18,8 @@ func lapackInt(_ value: Int, operation: String, name: String) throws -> Int32 {
 func workspaceLength(_ queried: Double, minimum: Int, operation: String) throws -> Int32 {
     let rounded = queried.rounded(.up)
     guard rounded.isFinite, rounded < Double(Int32.max) else {
-        throw LinearAlgebraError.tooLarge(operation: operation, name: "LAPACK workspace", value: Int(Int32.max))
+        let reported = rounded.isFinite && rounded < 0x1p62 ? Int(rounded) : Int.max
+        throw LinearAlgebraError.tooLarge(operation: operation, name: "LAPACK workspace", value: reported)
     }
     return try lapackInt(max(Int(rounded), minimum, 1), operation: operation, name: "LAPACK workspace")
 }
