@@ -62,7 +62,7 @@ struct CIFStructureReader {
 
     private func lattice(of block: CIFBlock) throws -> Lattice {
         var values: [Double] = []
-        var firstLine: Int?
+        var lines: [Int] = []
         for (name, isAngle) in [("length_a", false), ("length_b", false), ("length_c", false),
                                 ("angle_alpha", true), ("angle_beta", true), ("angle_gamma", true)] {
             let tag = "_cell_" + name
@@ -72,7 +72,7 @@ struct CIFStructureReader {
                     nil,
                     "no \(tag) in data block '\(block.name)' (line \(block.line))\(hint); give all six cell parameters _cell_length_a/b/c (Angstrom) and _cell_angle_alpha/beta/gamma (degrees)")
             }
-            firstLine = firstLine ?? value.line
+            lines.append(value.line)
             guard !value.isMissing else {
                 throw malformed(value.line, "\(tag) is '\(value.text)' (unknown); give the \(isAngle ? "angle in degrees" : "length in Angstrom")")
             }
@@ -95,13 +95,13 @@ struct CIFStructureReader {
             + 2 * cosines[0] * cosines[1] * cosines[2]
         guard metric > 1e-12 else {
             throw malformed(
-                firstLine,
+                lines[3],
                 "cell angles alpha \(values[3]), beta \(values[4]), gamma \(values[5]) degrees do not form a cell (each angle must be less than the sum of the other two, and all three less than 360 together); check them")
         }
         do {
             return try Lattice(a: values[0], b: values[1], c: values[2], alpha: values[3], beta: values[4], gamma: values[5])
         } catch let CrystalError.invalidLattice(reason) {
-            throw malformed(firstLine, "the cell parameters give an invalid lattice: \(reason)")
+            throw malformed(lines[0], "the cell parameters give an invalid lattice: \(reason)")
         }
     }
 

@@ -156,18 +156,18 @@ private enum PymatgenJSON {
                     "\(name) is partially occupied (\(fileExcerpt(listing))): partial occupancy is unsupported; order the structure first (e.g. with pymatgen's OrderDisorderedStructureTransformation) so that every site holds one element with occu 1")
             }
             guard let symbol = first.element else {
-                throw malformed("\(name).species[0] has no \"element\"; give an element symbol like \"Fe\"")
+                throw malformed("sites[\(index)].species[0] has no \"element\"; give an element symbol like \"Fe\"")
             }
             do {
                 species.append(try Element(symbol: symbol))
             } catch let error as CrystalError {
-                throw malformed("\(name).species[0].element: \(error)")
+                throw malformed("sites[\(index)].species[0].element: \(error)")
             }
             if let abc = site.abc {
-                guard abc.count == 3 else { throw malformed("\(name).abc has \(abc.count) numbers; give 3 fractional coordinates") }
+                guard abc.count == 3 else { throw malformed("sites[\(index)].abc has \(abc.count) numbers; give 3 fractional coordinates") }
                 coordinates.append(SIMD3(abc[0], abc[1], abc[2]))
             } else if let xyz = site.xyz {
-                guard xyz.count == 3 else { throw malformed("\(name).xyz has \(xyz.count) numbers; give 3 Cartesian coordinates (Angstrom)") }
+                guard xyz.count == 3 else { throw malformed("sites[\(index)].xyz has \(xyz.count) numbers; give 3 Cartesian coordinates (Angstrom)") }
                 coordinates.append(lattice.fractional(fromCartesian: SIMD3(xyz[0], xyz[1], xyz[2])))
             } else {
                 throw malformed("\(name) has neither \"abc\" (fractional) nor \"xyz\" (Cartesian) coordinates; give \"abc\": [x, y, z]")
