@@ -206,6 +206,10 @@ private let poscarCases: [MalformedCase] = [
         name: "bad coordinate", format: .poscar, path: "POSCAR", text: poscar([10: "0.5 x 0.5"]),
         message: "POSCAR:10: expected three coordinates for atom 2, got '0.5 x 0.5'"),
     MalformedCase(
+        name: "Cartesian position that overflows when scaled", format: .poscar, path: "POSCAR",
+        text: poscar([2: "10", 8: "Cartesian", 10: "1e308 0 0"]),
+        message: "POSCAR:10: the position of atom 2 overflows once scaled and converted (got '1e308 0 0'); check it and the scale on line 2"),
+    MalformedCase(
         name: "no atoms", format: .poscar, path: "POSCAR", text: poscar([7: "0 0"]),
         message: "POSCAR:7: the atom counts add up to 0; a structure needs at least one atom"),
 ]

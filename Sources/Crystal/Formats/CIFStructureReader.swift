@@ -172,7 +172,9 @@ struct CIFStructureReader {
                 labels.append(site.label)
             }
         }
-        return try Structure(lattice: lattice, species: species, fractionalCoordinates: index.coordinates, labels: labels)
+        return try reportingInvalidStructure(in: path) {
+            try Structure(lattice: lattice, species: species, fractionalCoordinates: index.coordinates, labels: labels)
+        }
     }
 
     static func formatted(_ f: SIMD3<Double>) -> String {

@@ -16,7 +16,7 @@ extension Structure {
     /// - Sites: fractional coordinates from `_atom_site_fract_x/y/z`; values within 1e-4
     ///   (relative) of 1/3 or 2/3 become exactly 1/3 or 2/3, as in pymatgen. Each image is
     ///   wrapped into [0, 1); images of one site closer than 1e-4 in every periodic fractional
-    ///   component (``CIFStructureReader/siteTolerance``, pymatgen's `site_tolerance`) are one
+    ///   component (pymatgen's `site_tolerance`) are one
     ///   site, and the images of two different sites must not coincide.
     /// - Order: asymmetric sites in file order, each followed by its distinct images in the
     ///   order of the operations. pymatgen then stably sorts the sites by the electronegativity
@@ -41,6 +41,8 @@ extension Structure {
     /// decimals, so lengths, angles and fractional coordinates survive a round trip to 1e-10.
     /// The cell is written as lengths and angles, so a reader rebuilds it in pymatgen's
     /// orientation: fractional coordinates are kept, Cartesian ones may come back rotated.
+    /// Coordinates within 1e-4 (relative) of 1/3 or 2/3 come back as exact thirds, in this
+    /// reader as in pymatgen's.
     public func cifString() -> String {
         let formula = formulaInSiteOrder(separator: "")
         var text = "# Written by matgrade: P1, every site listed.\n"

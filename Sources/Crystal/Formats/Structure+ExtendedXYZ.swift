@@ -21,7 +21,7 @@ extension Structure {
 
     /// The structure as one extended XYZ frame that ASE's `ase.io.read(..., format="extxyz")`
     /// and ``init(extendedXYZ:path:)`` read: `Lattice`, `Properties=species:S:1:pos:R:3`,
-    /// `pbc="T T T"`, Cartesian positions in Angstrom with 16 decimals.
+    /// `pbc="T T T"`, Cartesian positions in Angstrom with 16 decimals. Labels are not written.
     public func extendedXYZString() -> String {
         let latticeText = lattice.vectors.flatMap { [$0.x, $0.y, $0.z] }.map(NumberSyntax.fixed).joined(separator: " ")
         var text = "\(atomCount)\n"
@@ -83,9 +83,16 @@ private struct ExtendedXYZReader {
                 let seen = words[columns.position..<(columns.position + 3)].joined(separator: " ")
                 throw malformed(number, "expected three Cartesian coordinates (Angstrom) for atom \(atom + 1), got '\(fileExcerpt(seen))'")
             }
-            positions.append(SIMD3(values[0], values[1], values[2]))
+            let position = SIMD3(values[0], values[1], values[2])
+            let fractional = lattice.fractional(fromCartesian: position)
+            guard fractional.x.isFinite, fractional.y.isFinite, fractional.z.isFinite else {
+                throw malformed(number, "the position of atom \(atom + 1) overflows when converted to fractional coordinates; check it")
+            }
+            positions.append(position)
         }
-        return try Structure(lattice: lattice, species: species, cartesianCoordinates: positions)
+        return try reportingInvalidStructure(in: path) {
+            try Structure(lattice: lattice, species: species, cartesianCoordinates: positions)
+        }
     }
 
     private func readLattice(_ comment: ExtendedXYZComment) throws -> Lattice {

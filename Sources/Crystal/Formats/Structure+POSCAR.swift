@@ -29,7 +29,7 @@ extension Structure {
     /// The structure as a VASP 5 POSCAR: formula comment, scale 1, lattice vectors, symbol and
     /// count lines, `Direct` coordinates with 16 decimals followed by the element symbol.
     /// Consecutive sites of one element form a group, so the site order is kept (an element
-    /// can appear in several groups, as in `Fe O Fe`).
+    /// can appear in several groups, as in `Fe O Fe`). Labels are not written.
     /// - Parameter comment: the first line; defaults to the formula in site order.
     public func poscarString(comment: String? = nil) -> String {
         var groups: [(element: Element, count: Int)] = []
@@ -159,14 +159,21 @@ private struct POSCARReader {
                     number, "expected three coordinates for atom \(atom + 1), got '\(fileExcerpt(atomWords.joined(separator: " ")))'")
             }
             let position = SIMD3(values[0], values[1], values[2])
-            coordinates.append(isCartesian ? lattice.fractional(fromCartesian: position * scale) : position)
+            let fractional = isCartesian ? lattice.fractional(fromCartesian: position * scale) : position
+            guard fractional.x.isFinite, fractional.y.isFinite, fractional.z.isFinite else {
+                throw malformed(
+                    number, "the position of atom \(atom + 1) overflows once scaled and converted (got '\(fileExcerpt(atomWords.joined(separator: " ")))'); check it and the scale on line 2")
+            }
+            coordinates.append(fractional)
         }
         var siteElements: [Element] = []
         siteElements.reserveCapacity(total)
         for (element, count) in zip(groupElements, counts) {
             siteElements.append(contentsOf: repeatElement(element, count: count))
         }
-        return try Structure(lattice: lattice, species: siteElements, fractionalCoordinates: coordinates)
+        return try reportingInvalidStructure(in: path) {
+            try Structure(lattice: lattice, species: siteElements, fractionalCoordinates: coordinates)
+        }
     }
 
     /// The element of each count group, the counts, and the line of the counts.

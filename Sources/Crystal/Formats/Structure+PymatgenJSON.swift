@@ -174,7 +174,9 @@ private enum PymatgenJSON {
             }
             labels.append(site.label ?? species[species.count - 1].symbol)
         }
-        return try Structure(lattice: lattice, species: species, fractionalCoordinates: coordinates, labels: labels)
+        return try reportingInvalidStructure(in: path) {
+            try Structure(lattice: lattice, species: species, fractionalCoordinates: coordinates, labels: labels)
+        }
     }
 
     /// A decoding failure as a message naming the key path (or, for a syntax error, the line).

@@ -38,14 +38,14 @@ public enum StructureFileFormat: String, CaseIterable, Sendable, CustomStringCon
     }
 
     /// The format a file's text looks like, or nil for an empty text. The first line that is
-    /// neither blank nor a `#` comment decides: `data_...` is CIF, `{...` is JSON; a first
+    /// neither blank nor a `#` comment decides: `data_...` is CIF, `{` or `[` is JSON; a first
     /// line holding only an integer followed by `Lattice=` on line 2 (or an element symbol
     /// starting line 3, a plain XYZ file) is extended XYZ; anything else is taken for a POSCAR.
     public init?(sniffing contents: String) {
         let lines = TextLines(contents)
         guard let firstContent = lines.lines.first(where: { !trimmingWhitespace($0).isEmpty }) else { return nil }
         let first = trimmingWhitespace(firstContent)
-        if first.hasPrefix("{") {
+        if first.hasPrefix("{") || first.hasPrefix("[") {
             self = .pymatgenJSON
             return
         }

@@ -40,3 +40,13 @@ func fileExcerpt<S: StringProtocol>(_ text: S, limit: Int = 60) -> String {
 func trimmingWhitespace<S: StringProtocol>(_ text: S) -> String {
     String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
 }
+
+/// Runs `body`, reporting a ``CrystalError/invalidStructure(reason:)`` it throws (for example
+/// a coordinate that overflowed to infinity) as a problem of the file at `path`.
+func reportingInvalidStructure(in path: String, _ body: () throws -> Structure) throws -> Structure {
+    do {
+        return try body()
+    } catch let CrystalError.invalidStructure(reason) {
+        throw CrystalError.malformedFile(path: path, line: nil, reason: "the file describes an invalid structure: \(reason)")
+    }
+}
