@@ -33,6 +33,12 @@ private func readFixtureCIF(_ relativePath: String) throws -> Structure {
 
 @Suite("Formats: CIF reader")
 struct FormatsCIFTests {
+    /// Guards the parameterized test below, which would pass vacuously with no fixture.
+    @Test("the 14 golden CIF fixtures load")
+    func fixtureInventory() {
+        #expect(fixtureFileNames().count == 14)
+    }
+
     /// pymatgen sorts the sites by electronegativity after expanding them; within one element
     /// its order is the expansion order, which matgrade keeps. So the lattice must agree, and
     /// for each element the sequence of coordinates and labels must agree, in order.

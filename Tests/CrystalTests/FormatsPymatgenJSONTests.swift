@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite("Formats: pymatgen JSON reader")
 struct FormatsPymatgenJSONTests {
-    @Test("the 21 bundled structures and the CIF fixtures are all there")
+    @Test("the 21 bundled structures are all there")
     func inventory() {
         #expect(bundledStructureNames().count == 21)
         #expect(orderedBundledStructureNames().count == 20)
