@@ -15,6 +15,9 @@ public enum CrystalError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedFile(path: String, line: Int?, reason: String)
     /// The file format could not be recognised from the extension or content.
     case unknownFormat(path: String, reason: String)
+    /// A file that cannot be read or written (missing, a folder, no permission, ...);
+    /// `reason` is the system's explanation and what to check.
+    case fileAccess(path: String, reason: String)
     /// An argument outside its documented range (cutoff radius, supercell scaling, ...).
     case invalidArgument(name: String, value: String, reason: String)
 
@@ -35,6 +38,8 @@ public enum CrystalError: Error, Equatable, Sendable, CustomStringConvertible {
             if let line { return "\(path):\(line): \(reason)" }
             return "\(path): \(reason)"
         case let .unknownFormat(path, reason):
+            return "\(path): \(reason)"
+        case let .fileAccess(path, reason):
             return "\(path): \(reason)"
         case let .invalidArgument(name, value, reason):
             return "invalid \(name) '\(value)': \(reason)"
