@@ -25,7 +25,8 @@ fixtures:
 # Times matgrade against pymatgen on the same structures; see benchmarks/RESULTS.md.
 benchmark: setup
 	$(SWIFT) build -c release --product matgrade
-	bash benchmarks/run.sh "$$($(SWIFT) build -c release --show-bin-path)/matgrade"
+	$(SWIFT) build -c release --product neighbor-benchmark
+	bash benchmarks/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build
