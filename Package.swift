@@ -31,6 +31,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (benchmarks/README.md): the Swift side of benchmarks/run.sh.
+        .executableTarget(name: "neighbor-benchmark", dependencies: ["Crystal"], path: "benchmarks/Sources/NeighborBenchmark"),
+
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),

@@ -6,5 +6,13 @@ struct Matgrade: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "matgrade",
         abstract: "Autograder and exercise runner of the Materials Genomics course.",
-        version: "0.1.0")
+        discussion: "Exit codes: 0 success, 1 checks failed, 2 usage or input error (message on stderr).",
+        version: Frontend.version,
+        subcommands: [Compute.self])
+
+    /// Runs the command, mapping every error to a message and an exit code in one place
+    /// (ErrorReporting.swift) so that usage and input errors exit 2 with the message on stderr.
+    static func main() {
+        ErrorReporting.run(Self.self)
+    }
 }

@@ -1,21 +1,5 @@
 import LinearAlgebra
-
-/// SplitMix64 (Steele, Lea and Flood, OOPSLA 2014, doi:10.1145/2660193.2660195): a tiny,
-/// fully specified generator, so every random test matrix is the same on every machine and
-/// Swift version (`SystemRandomNumberGenerator` is not seedable).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 extension Matrix {
     /// A `[rowCount x columnCount]` matrix of uniform values in [-1, 1) from `seed`.

@@ -1,0 +1,19 @@
+/// Errors of the CLI's operations that are not the science modules' own (those pass through
+/// unchanged and carry their own messages).
+public enum FrontendError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidOption(name: String, value: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidOption(name, value, reason): return "invalid value '\(value)' for \(name): \(reason)"
+        }
+    }
+}
+
+/// How a `compute` command prints its result.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// The documented, stable JSON interface (README.md, "matgrade compute").
+    case json
+    /// An aligned, human-readable table.
+    case table
+}

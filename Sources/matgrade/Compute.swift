@@ -1,0 +1,55 @@
+import ArgumentParser
+import Frontend
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `matgrade compute KERNEL ...`: each reference kernel on the user's own files.
+struct Compute: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
+        subcommands: [ComputeComposition.self, ComputeNeighbors.self])
+}
+
+struct ComputeComposition: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "composition",
+        abstract: "Parse a chemical formula: amounts, fractions, weight, reduced formula (pymatgen's conventions).")
+
+    @Argument(help: "A formula such as Fe2O3, Ca(OH)2, CuSO4·5H2O or Fe0.7Ni0.3 (symbols are case-sensitive).")
+    var formula: String
+
+    @Option(help: "Output format: json or table.")
+    var format: OutputFormat = .json
+
+    func run() throws {
+        print(try Frontend.composition(formula: formula, format: format), terminator: "")
+    }
+}
+
+struct ComputeNeighbors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neighbors",
+        abstract: "Neighbors of every site within a cutoff under periodic boundary conditions (as pymatgen's get_all_neighbors).",
+        discussion: """
+            FILE may be CIF, POSCAR/CONTCAR (VASP 5), extended XYZ or pymatgen Structure JSON; the \
+            format is detected from the extension or the content. JSON output: {"cutoff": R, "sites": \
+            [{"index": i, "species": "Fe", "neighbors": [{"index": j, "image": [a, b, c], "distance": d}, \
+            ...]}, ...]}, neighbors sorted by distance, indices from 0, distances in Angstrom.
+            """)
+
+    @Argument(help: "A structure file.")
+    var file: String
+
+    @Option(help: "Cutoff radius, Angstrom (> 0).")
+    var cutoff: Double
+
+    @Option(help: "Keep only the N nearest neighbors of each site (CGCNN uses 12 within 8 Angstrom).")
+    var nearest: Int?
+
+    @Option(help: "Output format: json or table.")
+    var format: OutputFormat = .json
+
+    func run() throws {
+        print(try Frontend.neighbors(path: file, cutoffRadius: cutoff, nearest: nearest, format: format), terminator: "")
+    }
+}
