@@ -52,7 +52,7 @@ struct NeighborListTests {
             let c = compare(keys.map { seen[$0] ?? .nan }, keys.map { expected[$0] ?? .nan }, atol: 1e-12, rtol: 1e-12)
             #expect(c.isWithinTolerance, "site \(site): \(c)")
             // Sorted by distance; displacement consistent with image and distance.
-            #expect(zip(observed, observed.dropFirst()).allSatisfy { $0.distance <= $1.distance })
+            #expect(zip(observed, observed.dropFirst()).allSatisfy { $0.distance <= $1.distance + 1e-10 }, "site \(site): not sorted by distance")
             for neighbor in observed.prefix(5) {
                 let expectedVector = lattice.cartesian(
                     fromFractional: structure.fractionalCoordinates[neighbor.index]

@@ -18,9 +18,16 @@ public struct Neighbor: Hashable, Sendable {
         self.displacement = displacement
     }
 
-    /// The order of ``NeighborList``: distance, then index, then image (lexicographic).
+    /// Distances are compared on a grid of this spacing, Angstrom, when ordering a list, so
+    /// that symmetry-equivalent neighbors whose computed distances differ by rounding noise
+    /// (~1e-15) are ordered by index and image, the same way on every machine.
+    static let orderingResolution = 1e-10
+
+    /// The order of ``NeighborList``: distance (to ``orderingResolution``), then index, then
+    /// image (lexicographic).
     static func precedes(_ lhs: Neighbor, _ rhs: Neighbor) -> Bool {
-        if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
+        let (l, r) = ((lhs.distance / orderingResolution).rounded(), (rhs.distance / orderingResolution).rounded())
+        if l != r { return l < r }
         if lhs.index != rhs.index { return lhs.index < rhs.index }
         if lhs.image.x != rhs.image.x { return lhs.image.x < rhs.image.x }
         if lhs.image.y != rhs.image.y { return lhs.image.y < rhs.image.y }
@@ -32,7 +39,8 @@ public struct Neighbor: Hashable, Sendable {
 public struct NeighborList: Hashable, Sendable {
     /// Cutoff radius, Angstrom.
     public let cutoffRadius: Double
-    /// Neighbors of site i, `[atomCount][*]`, sorted by distance, then index, then image.
+    /// Neighbors of site i, `[atomCount][*]`, sorted by distance, then index, then image
+    /// (distances equal to 1e-10 Angstrom count as ties).
     /// A site's own position is excluded; its periodic images are neighbors like any other.
     public let sites: [[Neighbor]]
 
