@@ -77,7 +77,7 @@ struct CompositionTests {
         #expect(hematite.reducedFormula == "Fe2O3")
         #expect(hematite.reducedFormulaAndFactor.factor == 2)
         #expect(try Composition(formula: "O4").reducedFormula == "O2")
-        #expect(try Composition(formula: "Li2O2").reducedFormula == "LiO2")
+        #expect(try Composition(formula: "Li2O2").reducedFormula == "Li2O2")
         #expect(try Composition(formula: "Mg3(PO4)2").reducedFormula == "Mg3(PO4)2")
         #expect(try Composition(formula: "Fe0.7Ni0.3").reducedFormula == "Fe0.7Ni0.3")
     }

@@ -38,8 +38,9 @@ extension Composition {
     /// The reduced formula and the factor it was divided by, as pymatgen's
     /// `get_reduced_formula_and_factor`: integer amounts are divided by their greatest common
     /// divisor, a trailing polyanion is written in parentheses (`Mg3(PO4)2`), and the
-    /// molecular elements and peroxide-like special cases are named as pymatgen names them
-    /// (`O2`, `H2O2`, `LiO2`). Non-integer compositions are not reduced (factor 1).
+    /// molecular elements and peroxides are named as pymatgen names them (`O2`, `H2O2`,
+    /// `Li2O2`, with the factor halved: `LiO` gives (`Li2O2`, 0.5)). Non-integer compositions
+    /// are not reduced (factor 1).
     public var reducedFormulaAndFactor: (formula: String, factor: Double) {
         let isIntegral = amounts.values.allSatisfy { abs($0 - $0.rounded()) < Self.amountTolerance }
         guard isIntegral else { return (formula, 1) }
@@ -61,10 +62,11 @@ extension Composition {
         return Composition(uncheckedAmounts: amounts.mapValues { $0 / factor })
     }
 
-    /// pymatgen's `Composition.special_formulas`: reduced formulas of molecules and
-    /// superoxides/peroxides that are written doubled.
+    /// pymatgen's `Composition.special_formulas` (pymatgen 2026.10.24): the reduced formulas
+    /// of diatomic molecules and alkali peroxides, written doubled (`LiO` -> `Li2O2`, not the
+    /// superoxide `LiO2`; `KO2` is left alone); the caller halves the factor.
     static let specialFormulas: [String: String] = [
-        "LiO": "LiO2", "NaO": "NaO2", "KO": "KO2", "HO": "H2O2", "CsO": "CsO2", "RbO": "RbO2",
+        "LiO": "Li2O2", "NaO": "Na2O2", "KO": "K2O2", "HO": "H2O2", "CsO": "Cs2O2", "RbO": "Rb2O2",
         "O": "O2", "N": "N2", "F": "F2", "Cl": "Cl2", "H": "H2",
     ]
 

@@ -4,7 +4,8 @@
 /// - adducts joined by `·`, `•`, `∙` or `*`, each with an optional leading multiplier:
 ///   `CuSO4·5H2O`. A `.` is always a decimal point (`CuSO4.5H2O` reads as O4.5, as it does in
 ///   pymatgen), so write hydrates with `·` or `*`;
-/// - spaces between tokens are ignored.
+/// - spaces between tokens are ignored, and so is `@` (endohedral fullerenes: `Y3N@C80` is
+///   Y3 N C80), as pymatgen's `Composition` drops it.
 /// Symbols are case-sensitive (`CO` is carbon and oxygen, `Co` is cobalt); a case mistake
 /// that cannot be read otherwise (`FE2O3`, `fe2o3`) is rejected with the likely symbol.
 struct FormulaParser {
@@ -137,8 +138,9 @@ struct FormulaParser {
         return value
     }
 
+    /// Skips spaces, tabs and `@` (which pymatgen removes before parsing).
     private mutating func skipSpaces() {
-        while position < characters.count, characters[position] == " " || characters[position] == "\t" { position += 1 }
+        while position < characters.count, [" ", "\t", "@"].contains(characters[position]) { position += 1 }
     }
 
     private func error(_ reason: String) -> CrystalError {

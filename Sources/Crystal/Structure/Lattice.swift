@@ -58,15 +58,33 @@ public struct Lattice: Hashable, Sendable {
 
     /// A lattice from its parameters, in pymatgen's orientation (`Lattice.from_parameters`,
     /// `vesta=False`): c along z, a in the xz plane.
+    ///
+    /// Unlike pymatgen, an angle triple that no cell has is rejected. Three vectors at angles
+    /// alpha, beta, gamma exist only when each angle is less than the sum of the other two
+    /// and all three sum to less than 360 degrees (else the volume factor
+    /// `1 - cos^2 alpha - cos^2 beta - cos^2 gamma + 2 cos alpha cos beta cos gamma` is <= 0);
+    /// pymatgen clips `cos(gamma*)` into [-1, 1] and returns a flat cell of volume ~0 for such
+    /// a triple (e.g. 25, 150, 70).
     /// - Parameters:
     ///   - a, b, c: lengths, Angstrom; > 0.
     ///   - alpha, beta, gamma: angles between b and c, a and c, a and b, degrees; in (0, 180).
+    /// - Throws: ``CrystalError/invalidLattice(reason:)`` for a bad length or angle, or an
+    ///   angle triple that describes no cell.
     public init(a: Double, b: Double, c: Double, alpha: Double, beta: Double, gamma: Double) throws {
         for (name, value) in [("a", a), ("b", b), ("c", c)] where !(value > 0 && value.isFinite) {
             throw CrystalError.invalidLattice(reason: "lattice length \(name) must be a positive number of Angstrom (got \(value))")
         }
         for (name, value) in [("alpha", alpha), ("beta", beta), ("gamma", gamma)] where !(value > 0 && value < 180) {
             throw CrystalError.invalidLattice(reason: "lattice angle \(name) must be in (0, 180) degrees (got \(value))")
+        }
+        let violated: String? =
+            alpha >= beta + gamma ? "alpha >= beta + gamma"
+            : beta >= alpha + gamma ? "beta >= alpha + gamma"
+            : gamma >= alpha + beta ? "gamma >= alpha + beta"
+            : alpha + beta + gamma >= 360 ? "alpha + beta + gamma >= 360" : nil
+        if let violated {
+            throw CrystalError.invalidLattice(
+                reason: "the angles alpha = \(alpha), beta = \(beta), gamma = \(gamma) degrees describe no cell (\(violated)); each angle must be less than the sum of the other two, and the three must sum to less than 360")
         }
         let (alphaR, betaR, gammaR) = (alpha * .pi / 180, beta * .pi / 180, gamma * .pi / 180)
         let cosGammaStar = max(-1, min(1, (cos(alphaR) * cos(betaR) - cos(gammaR)) / (sin(alphaR) * sin(betaR))))

@@ -53,6 +53,17 @@ public struct Structure: Hashable, Sendable {
         return Composition(uncheckedAmounts: counts)
     }
 
+    /// Grams per atomic mass unit: pymatgen's `Mass(1, "amu").to("g")` (CODATA 2022 atomic
+    /// mass constant, 1.66053906892e-27 kg).
+    public static let gramsPerAtomicMassUnit = 1.66053906892e-24
+
+    /// Mass density of the cell, g/cm^3, as pymatgen's `Structure.density`:
+    /// `composition.weight` (amu) x ``gramsPerAtomicMassUnit`` / (`lattice.volume` (A^3) x
+    /// 1e-24 cm^3/A^3).
+    public var density: Double {
+        composition.weight * Self.gramsPerAtomicMassUnit / (lattice.volume * 1e-24)
+    }
+
     /// The same structure with every fractional coordinate wrapped into [0, 1).
     public func wrapped() -> Structure {
         let coordinates = fractionalCoordinates.map { f -> SIMD3<Double> in
