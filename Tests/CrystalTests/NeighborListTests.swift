@@ -37,6 +37,10 @@ struct NeighborListTests {
         }
         let structure = try Structure(lattice: lattice, species: species, fractionalCoordinates: coordinates)
         let list = try structure.neighbors(within: testCase.cutoff)
+        // The limited search (selection, no full sort) equals the prefix of the full list.
+        for count in [1, 5, 12] {
+            #expect(try structure.nearestNeighbors(count: count, within: testCase.cutoff) == list.nearest(count), "nearest \(count)")
+        }
         let oracle = NeighborOracle.neighbors(of: structure, within: testCase.cutoff)
         #expect(list.sites.count == oracle.count)
         for (site, expected) in oracle.enumerated() {
@@ -119,9 +123,13 @@ struct NeighborListTests {
         let structure = try Structure(
             lattice: Lattice(matrix: [[3, 0, 0], [0, 3.1, 0], [0, 0, 3.3]]),
             species: [Element(symbol: "Cu")], fractionalCoordinates: [.zero])
-        let list = try structure.nearestNeighbors(count: 12, within: 8)
-        #expect(list.sites[0].count == 12)
-        let all = try structure.neighbors(within: 8).sites[0]
-        #expect(list.sites[0] == Array(all.prefix(12)))
+        // 6 neighbors at 3.0, 3.1 and 3.3 A in pairs, then 12 at the face diagonals: the 12th
+        // and 13th are tied, and the tie is broken by index, then image, as in the full list.
+        for count in 1...20 {
+            let list = try structure.nearestNeighbors(count: count, within: 8)
+            #expect(list.sites[0].count == count)
+            let all = try structure.neighbors(within: 8).sites[0]
+            #expect(list.sites[0] == Array(all.prefix(count)), "nearest \(count)")
+        }
     }
 }

@@ -26,12 +26,35 @@ public struct Neighbor: Hashable, Sendable {
     /// The order of ``NeighborList``: distance (to ``orderingResolution``), then index, then
     /// image (lexicographic).
     static func precedes(_ lhs: Neighbor, _ rhs: Neighbor) -> Bool {
-        let (l, r) = ((lhs.distance / orderingResolution).rounded(), (rhs.distance / orderingResolution).rounded())
+        let (l, r) = (lhs.orderingKey, rhs.orderingKey)
         if l != r { return l < r }
+        return sameDistancePrecedes(lhs, rhs)
+    }
+
+    /// The distance on the ordering grid.
+    var orderingKey: Double { (distance / Self.orderingResolution).rounded() }
+
+    /// Order among neighbors at the same distance: index, then image.
+    static func sameDistancePrecedes(_ lhs: Neighbor, _ rhs: Neighbor) -> Bool {
         if lhs.index != rhs.index { return lhs.index < rhs.index }
         if lhs.image.x != rhs.image.x { return lhs.image.x < rhs.image.x }
         if lhs.image.y != rhs.image.y { return lhs.image.y < rhs.image.y }
         return lhs.image.z < rhs.image.z
+    }
+
+    /// Sorts `neighbors` by ``precedes(_:_:)``, cheaply: by raw distance first, then each run
+    /// of equal ``orderingKey`` (contiguous, as the key is monotonic in the distance) by index
+    /// and image. The result is the same as `sort(by: precedes)`.
+    static func sort(_ neighbors: inout [Neighbor]) {
+        neighbors.sort { $0.distance < $1.distance }
+        var start = 0
+        while start < neighbors.count {
+            let key = neighbors[start].orderingKey
+            var end = start + 1
+            while end < neighbors.count && neighbors[end].orderingKey == key { end += 1 }
+            if end - start > 1 { neighbors[start..<end].sort(by: sameDistancePrecedes) }
+            start = end
+        }
     }
 }
 

@@ -28,6 +28,10 @@ extension Structure {
     /// - Throws: ``CrystalError/invalidArgument(name:value:reason:)`` for a bad cutoff or one so
     ///   large that the list would exceed ``maximumNeighborPairs``.
     public func neighbors(within cutoffRadius: Double) throws -> NeighborList {
+        try neighborSearch(within: cutoffRadius, limit: nil)
+    }
+
+    private func neighborSearch(within cutoffRadius: Double, limit: Int?) throws -> NeighborList {
         guard cutoffRadius > 0, cutoffRadius.isFinite else {
             throw CrystalError.invalidArgument(
                 name: "cutoff radius", value: String(cutoffRadius), reason: "must be a positive number of Angstrom")
@@ -38,18 +42,19 @@ extension Structure {
                 name: "cutoff radius", value: String(cutoffRadius),
                 reason: "would list about \(Int(expectedPairs)) neighbor pairs for \(atomCount) atoms in \(String(format: "%.1f", lattice.volume)) A^3 (limit \(Self.maximumNeighborPairs)); use a smaller cutoff")
         }
-        var search = PeriodicNeighborSearch(structure: self, cutoffRadius: cutoffRadius)
+        let search = PeriodicNeighborSearch(structure: self, cutoffRadius: cutoffRadius, limit: limit)
         return search.run()
     }
 
     /// The `count` nearest neighbors of each site within `cutoffRadius`, as CGCNN builds its
     /// graph (Xie and Grossman, Phys. Rev. Lett. 120, 145301 (2018); radius 8 A, 12
     /// neighbors): all neighbors within the radius sorted by distance, the first `count` kept.
+    /// Equal to `neighbors(within:).nearest(count)`, without sorting the neighbors it drops.
     public func nearestNeighbors(count: Int, within cutoffRadius: Double) throws -> NeighborList {
         guard count > 0 else {
             throw CrystalError.invalidArgument(name: "neighbor count", value: String(count), reason: "must be >= 1")
         }
-        return try neighbors(within: cutoffRadius).nearest(count)
+        return try neighborSearch(within: cutoffRadius, limit: count)
     }
 }
 
@@ -64,8 +69,16 @@ struct PeriodicNeighborSearch {
 
     let structure: Structure
     let cutoffRadius: Double
+    /// Keep only this many nearest neighbors per site (nil: all).
+    let limit: Int?
 
-    mutating func run() -> NeighborList {
+    /// A neighbor found but not yet materialised: its distance and its point's slot.
+    struct Candidate {
+        var distance: Double
+        var slot: Int32
+    }
+
+    func run() -> NeighborList {
         let reduction = LatticeReduction(basis: structure.lattice.vectors)
         let inverse = reduction.inverseTransform
         let transform = reduction.transform
@@ -122,8 +135,10 @@ struct PeriodicNeighborSearch {
             binCounts[largest] = max(1, binCounts[largest] / 2)
         }
         let binWidth = SIMD3((0..<3).map { (1 + 2 * reach[$0]) / Double(binCounts[$0]) })
+        let lastBin = binCounts &- 1
         func binCoordinate(_ f: SIMD3<Double>) -> SIMD3<Int> {
-            SIMD3((0..<3).map { min(binCounts[$0] - 1, max(0, Int(((f[$0] + reach[$0]) / binWidth[$0]).rounded(.down)))) })
+            let b = ((f + reach) / binWidth).rounded(.down)
+            return pointwiseMin(lastBin, pointwiseMax(.zero, SIMD3(Int(b.x), Int(b.y), Int(b.z))))
         }
         func binIndex(_ b: SIMD3<Int>) -> Int { (b.x * binCounts.y + b.y) * binCounts.z + b.z }
 
@@ -152,11 +167,13 @@ struct PeriodicNeighborSearch {
         let storedCartesian = structure.cartesianCoordinates
         let transformColumns = (0..<3).map { c in SIMD3(transform[0][c], transform[1][c], transform[2][c]) }
         var result = [[Neighbor]](repeating: [], count: atomCount)
+        var candidates: [Candidate] = []
+        var scratch: [Double] = []
         for site in 0..<atomCount {
             let w = wrapped[site]
             let center = w.x * ra + w.y * rb + w.z * rc
             let home = binCoordinate(w)
-            var found: [Neighbor] = []
+            candidates.removeAll(keepingCapacity: true)
             for bx in max(0, home.x - 1)...min(binCounts.x - 1, home.x + 1) {
                 for by in max(0, home.y - 1)...min(binCounts.y - 1, home.y + 1) {
                     for bz in max(0, home.z - 1)...min(binCounts.z - 1, home.z + 1) {
@@ -166,26 +183,68 @@ struct PeriodicNeighborSearch {
                             let squared = dot(displacement, displacement)
                             guard squared < cutoffSquared else { continue }
                             let distance = squared.squareRoot()
-                            let p = sortedPoint[slot]
-                            let other = Int(pointSite[p])
-                            if distance <= Self.numericalTolerance && structure.species[other] == structure.species[site] {
-                                let gap = storedCartesian[other] - storedCartesian[site]
-                                if max(abs(gap.x), abs(gap.y), abs(gap.z)) <= Self.sameSiteTolerance { continue }
+                            if distance <= Self.numericalTolerance {
+                                let other = Int(pointSite[sortedPoint[slot]])
+                                if structure.species[other] == structure.species[site] {
+                                    let gap = storedCartesian[other] - storedCartesian[site]
+                                    if max(abs(gap.x), abs(gap.y), abs(gap.z)) <= Self.sameSiteTolerance { continue }
+                                }
                             }
-                            // Image relative to the given coordinates, back in the input basis.
-                            let reducedImage = pointTranslation[p] &- shifts[other] &+ shifts[site]
-                            let image = SIMD3(
-                                (reducedImage &* transformColumns[0]).wrappedSum(),
-                                (reducedImage &* transformColumns[1]).wrappedSum(),
-                                (reducedImage &* transformColumns[2]).wrappedSum())
-                            found.append(Neighbor(index: other, image: image, distance: distance, displacement: displacement))
+                            candidates.append(Candidate(distance: distance, slot: Int32(slot)))
                         }
                     }
                 }
             }
-            found.sort(by: Neighbor.precedes)
+            // With a limit, keep the `limit` nearest and everything tied with the last of them
+            // (same ordering key), so that ties are broken by index and image as in a full sort.
+            var keptKey = Double.infinity
+            if let limit, candidates.count > limit {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: candidates.lazy.map(\.distance))
+                keptKey = Neighbor(index: 0, image: .zero, distance: Self.select(limit - 1, in: &scratch), displacement: .zero).orderingKey
+            }
+            var found: [Neighbor] = []
+            found.reserveCapacity(min(candidates.count, (limit ?? candidates.count) + 4))
+            for candidate in candidates {
+                let slot = Int(candidate.slot)
+                let p = sortedPoint[slot]
+                let other = Int(pointSite[p])
+                // Image relative to the given coordinates, back in the input basis.
+                let reducedImage = pointTranslation[p] &- shifts[other] &+ shifts[site]
+                let image = SIMD3(
+                    (reducedImage &* transformColumns[0]).wrappedSum(),
+                    (reducedImage &* transformColumns[1]).wrappedSum(),
+                    (reducedImage &* transformColumns[2]).wrappedSum())
+                let neighbor = Neighbor(index: other, image: image, distance: candidate.distance, displacement: sortedCartesian[slot] - center)
+                if keptKey.isFinite && neighbor.orderingKey > keptKey { continue }
+                found.append(neighbor)
+            }
+            Neighbor.sort(&found)
+            if let limit, found.count > limit { found.removeLast(found.count - limit) }
             result[site] = found
         }
         return NeighborList(cutoffRadius: cutoffRadius, sites: result)
+    }
+
+    /// The `rank`-th smallest value of `values` (0-based), by quickselect; reorders `values`.
+    static func select(_ rank: Int, in values: inout [Double]) -> Double {
+        var low = 0, high = values.count - 1
+        while low < high {
+            // Median of three as the pivot keeps sorted and reversed inputs linear.
+            let middle = low + (high - low) / 2
+            let pivot = max(min(values[low], values[middle]), min(max(values[low], values[middle]), values[high]))
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { high = j } else if rank >= i { low = i } else { return values[rank] }
+        }
+        return values[rank]
     }
 }
