@@ -22,7 +22,10 @@ let package = Package(
 
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
-        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra"]),
+        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra"]),
+        .target(name: "Sandbox"),
+        .target(name: "Grading", dependencies: ["LinearAlgebra"]),
+        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -38,6 +41,9 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
+        .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,3 @@
+/// Rubrics, comparators, the case runner and ingest. Sees inputs, outputs and a rubric; never
+/// a week's physics.
+public enum Grading {}
