@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // System-library shims: module maps only (apt-get packages in scripts/setup.sh).
@@ -24,7 +25,9 @@ let package = Package(
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra"]),
         .target(name: "Sandbox"),
-        .target(name: "Grading", dependencies: ["LinearAlgebra"]),
+        .target(
+            name: "Grading",
+            dependencies: ["LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors"]),
         .executableTarget(
             name: "matgrade",
