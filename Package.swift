@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: ["LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors"]),
+        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
