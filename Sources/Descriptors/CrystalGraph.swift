@@ -23,9 +23,9 @@ import Crystal
 public struct CrystalGraph: Sendable {
     /// What a site with fewer than `maxNeighbors` neighbors within the radius gets.
     public enum NeighborShortfall: String, Hashable, Sendable, CaseIterable {
-        /// Only its real neighbors: fewer edges for that site. The default, and what the
-        /// current txie-93/cgcnn master does (it builds an edge list with a source index per
-        /// edge and drops the fixed shape).
+        /// Only its real neighbors: fewer edges for that site. The default (no made-up edges
+        /// to grade), and what later revisions of txie-93/cgcnn's `data.py` do: an edge list
+        /// with a source index per edge instead of a fixed shape, still with the warning.
         case keepFewer = "keep_fewer"
         /// Its real neighbors, then filler edges up to `maxNeighbors`, each to site 0, image
         /// (0, 0, 0), at distance `radius + 1` (9 A), marked ``GraphEdge/isPadding``: the

@@ -13,8 +13,9 @@ import Crystal
 ///   `np.linspace(0, 5, 100)` A, width 0.5 A);
 /// - a global state vector, MEGNet's default `[0, 0]` when a structure carries none.
 ///
-/// MEGNet's `CrystalGraph` defaults to `cutoff = 5.0` A, which is the default here;
-/// `MEGNetModel` builds its own converter with `cutoff = 4` and the same Gaussians. MEGNet
+/// MEGNet's `CrystalGraph` defaults to `cutoff = 5.0` A (its current `crystal.py`; early
+/// releases had 4.0), which is the default here; `MEGNetModel` builds its own converter with
+/// `cutoff = 4` and the same Gaussians, so pass `cutoff: 4` to match a model. MEGNet
 /// stores distances as float32; here they stay Double. Where MEGNet raises "Isolated atoms
 /// found in the structure" (a site with no neighbor within the cutoff), this graph lists the
 /// site in ``isolatedSites`` and goes on.
