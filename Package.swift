@@ -23,12 +23,13 @@ let package = Package(
 
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
-        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra"]),
+        .target(name: "JSONOutput"),
+        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONOutput"]),
         .target(name: "Sandbox"),
         .target(
             name: "Grading",
             dependencies: ["LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading"]),
+        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading", "JSONOutput"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [

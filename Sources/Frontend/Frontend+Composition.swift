@@ -1,4 +1,5 @@
 import Crystal
+import JSONOutput
 
 extension Frontend {
     /// `matgrade compute composition FORMULA`: the parsed composition with pymatgen's formula

@@ -1,4 +1,5 @@
 import Crystal
+import JSONOutput
 
 extension Frontend {
     /// `matgrade compute neighbors FILE --cutoff R [--nearest K]`: every site's neighbors

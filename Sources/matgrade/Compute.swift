@@ -7,7 +7,7 @@ extension OutputFormat: ExpressibleByArgument {}
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
-        subcommands: [ComputeComposition.self, ComputeNeighbors.self])
+        subcommands: [ComputeComposition.self, ComputeNeighbors.self, ComputeGraph.self])
 }
 
 struct ComputeComposition: ParsableCommand {
@@ -51,5 +51,37 @@ struct ComputeNeighbors: ParsableCommand {
 
     func run() throws {
         print(try Frontend.neighbors(path: file, cutoffRadius: cutoff, nearest: nearest, format: format), terminator: "")
+    }
+}
+
+extension Frontend.GraphKind: ExpressibleByArgument {}
+
+struct ComputeGraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "The CGCNN (or MEGNet) graph of a structure as JSON, and optionally its drawing as SVG.",
+        discussion: """
+            CGCNN: each atom joined to its 12 nearest neighbors within 8 Angstrom (periodic images \
+            included), Gaussian distance features (centers 0..8 step 0.2, width 0.2), one-hot atom \
+            features (92). MEGNet: every pair within the cutoff (5 Angstrom by default).
+            """)
+
+    @Argument(help: "A structure file (CIF, POSCAR, extended XYZ or pymatgen JSON).")
+    var file: String
+
+    @Option(help: "cgcnn or megnet.")
+    var kind: Frontend.GraphKind = .cgcnn
+
+    @Option(help: "Neighbor radius (CGCNN, default 8) or cutoff (MEGNet, default 5), Angstrom.")
+    var radius: Double?
+
+    @Option(help: "Neighbors per atom (CGCNN, default 12).")
+    var maxNeighbors: Int?
+
+    @Option(help: "Also draw the graph into this SVG file.")
+    var svg: String?
+
+    func run() throws {
+        print(try Frontend.graph(path: file, kind: kind, radius: radius, maxNeighbors: maxNeighbors, svgPath: svg), terminator: "")
     }
 }

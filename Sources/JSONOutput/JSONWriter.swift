@@ -1,0 +1,86 @@
+/// A small JSON writer for matgrade's documented outputs (`compute` commands, graph
+/// documents, reports). Foundation's encoder is slow on large numeric payloads (about 8 MB/s
+/// here) and does not control number format or key order; this writes keys in the order the
+/// caller gives and numbers in Swift's shortest round-trip form (`8.0`, `0.2`, `1e-05`),
+/// which reads back to the identical Double (Python's `repr` writes the same digits).
+public struct JSONWriter: Sendable {
+    public private(set) var text = ""
+
+    public init() {}
+
+    /// Appends already-valid JSON text.
+    public mutating func raw(_ fragment: String) { text += fragment }
+
+    public mutating func string(_ value: String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+
+    /// A number in shortest round-trip form; non-finite values are written as null (JSON has
+    /// no NaN or infinity).
+    public mutating func number(_ value: Double) { text += value.isFinite ? value.description : "null" }
+
+    public mutating func integer(_ value: Int) { text += String(value) }
+
+    public mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
+
+    public mutating func numbers(_ values: [Double]) { array(values) { $0.number($1) } }
+
+    public mutating func integers(_ values: [Int]) { array(values) { $0.integer($1) } }
+
+    /// `[a, b, ...]`; with `multiline`, one item per line at `indent` (the closing bracket
+    /// two spaces less), for long lists of objects.
+    public mutating func array<C: Collection>(
+        _ items: C, multiline: Bool = false, indent: String = "    ", _ element: (inout JSONWriter, C.Element) -> Void
+    ) {
+        text += "["
+        var first = true
+        for item in items {
+            if multiline { text += (first ? "\n" : ",\n") + indent } else if !first { text += ", " }
+            first = false
+            element(&self, item)
+        }
+        text += multiline && !first ? "\n" + String(indent.dropLast(2)) + "]" : "]"
+    }
+
+    /// `{"k": v, ...}`; with `multiline`, one member per line, indented two spaces, closed on
+    /// its own line (a document's top level).
+    public mutating func object(multiline: Bool = false, _ members: (inout ObjectWriter) -> Void) {
+        var object = ObjectWriter(writer: self, multiline: multiline)
+        members(&object)
+        self = object.writer
+        if object.count == 0 {
+            text += "{}"
+        } else {
+            text += multiline ? "\n}" : "}"
+        }
+    }
+
+    /// Writes the members of an object; see ``JSONWriter/object(multiline:_:)``.
+    public struct ObjectWriter: Sendable {
+        var writer: JSONWriter
+        let multiline: Bool
+        var count = 0
+
+        public mutating func member(_ key: String, _ value: (inout JSONWriter) -> Void) {
+            writer.text += count == 0 ? (multiline ? "{\n  " : "{") : (multiline ? ",\n  " : ", ")
+            count += 1
+            writer.string(key)
+            writer.text += ": "
+            value(&writer)
+        }
+    }
+}
