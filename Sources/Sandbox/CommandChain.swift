@@ -8,8 +8,13 @@ import Glibc
 ///  --no-new-privs --inh-caps=-all --bounding-set=-all -- PROGRAM ARGS`
 ///
 /// With bubblewrap:
-/// `prlimit LIMITS -- setpriv --pdeathsig KILL -- bwrap NAMESPACES MOUNTS --
-///  setpriv --reuid U ... -- PROGRAM ARGS`
+/// `prlimit LIMITS -- setpriv --pdeathsig KILL -- bwrap NAMESPACES MOUNTS --as-pid-1 --
+///  setpriv --reuid U ... -- /bin/sh -c '"$@"; exit $?' sandbox PROGRAM ARGS`
+///
+/// The shell is the sandbox's pid 1 (`--as-pid-1`): it waits for the program, so the
+/// program's CPU time and peak memory reach the grader's `wait4` through bubblewrap (whose own
+/// reaper would exit before being reaped and lose them), and it reports a death by signal N as
+/// exit code 128 + N. When it exits, the kernel kills everything left in the pid namespace.
 ///
 /// Bubblewrap runs as root without a user namespace (it unshares ipc, pid, net, uts and
 /// cgroup: `--unshare-all` minus user), because inside a user namespace the student's uid
@@ -25,6 +30,9 @@ enum CommandChain {
         "alternatives", "ca-certificates", "fonts", "group", "host.conf", "hosts", "ld.so.cache", "ld.so.conf",
         "ld.so.conf.d", "localtime", "matplotlibrc", "mime.types", "nsswitch.conf", "os-release", "passwd", "ssl",
     ]
+
+    /// The name (`$0`) of the shell that is pid 1 under bubblewrap; its messages start with it.
+    static let shellName = "sandbox"
 
     /// Top-level names that are symbolic links into /usr on merged-/usr systems, or folders.
     static let rootRuntimeEntries = ["bin", "sbin", "lib", "lib32", "lib64", "libx32"]
@@ -49,7 +57,8 @@ enum CommandChain {
         case .bubblewrap(let bwrap, _):
             return prefix + ["--", bwrap]
                 + bubblewrapOptions(limits: limits, folder: folder, runtime: runtime)
-                + ["--", tools.setpriv] + dropPrivileges + program
+                + ["--", tools.setpriv] + dropPrivileges
+                + ["--", tools.shell, "-c", "\"$@\"; exit $?", shellName, executable] + arguments
         }
     }
 
@@ -59,7 +68,7 @@ enum CommandChain {
     static func bubblewrapOptions(limits: SandboxLimits, folder: String, runtime: SandboxRuntime) -> [String] {
         var options = [
             "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
-            "--die-with-parent", "--new-session", "--hostname", "sandbox",
+            "--die-with-parent", "--new-session", "--as-pid-1", "--hostname", "sandbox",
             "--ro-bind", "/usr", "/usr",
         ]
         for name in rootRuntimeEntries {

@@ -91,7 +91,7 @@ extension Sandbox {
         outcome.standardErrorBytes = supervised.standardError.totalBytes
         outcome.outputTruncated = supervised.standardOutput.isTruncated || supervised.standardError.isTruncated
         outcome.termination = TerminationClassifier.classify(
-            stopReason: supervised.stopReason, waitStatus: supervised.waitStatus, viaBubblewrap: usesBubblewrap,
+            stopReason: supervised.stopReason, waitStatus: supervised.waitStatus,
             cpuSeconds: outcome.cpuSeconds, limits: request.limits, standardError: outcome.standardErrorTail)
         return outcome
     }
@@ -120,18 +120,19 @@ extension Sandbox {
 /// Turning a wait status and what the supervisor saw into a ``Termination``.
 enum TerminationClassifier {
     /// First lines of standard error written by the helpers of ``CommandChain`` when they,
-    /// not the program, fail (e.g. "setpriv: failed to execute ...").
-    static let helperPrefixes = ["prlimit: ", "setpriv: ", "bwrap: "]
+    /// not the program, fail (e.g. "setpriv: failed to execute ...", "sandbox: 1: ...: not found").
+    static let helperPrefixes = ["prlimit: ", "setpriv: ", "bwrap: ", CommandChain.shellName + ": "]
     static let memoryMessages = ["MemoryError", "Cannot allocate memory", "std::bad_alloc", "out of memory", "Out of memory"]
     static let fileSizeMessages = ["File too large", "[Errno 27]"]
 
+    /// Exit codes 129...192 are read as death by signal (code - 128), the way shells report
+    /// a child's signal; under bubblewrap every signal death arrives so. A program that itself
+    /// exits with such a code is therefore reported as signaled.
     /// - Parameters:
-    ///   - viaBubblewrap: bubblewrap reports a signal death as exit code 128 + signal, as
-    ///     shells do, so such codes are read as signals.
     ///   - cpuSeconds: CPU time used, seconds; a SIGKILL at or past the CPU limit is the
     ///     hard `RLIMIT_CPU`.
     static func classify(
-        stopReason: StopReason?, waitStatus: Int32?, viaBubblewrap: Bool, cpuSeconds: Double,
+        stopReason: StopReason?, waitStatus: Int32?, cpuSeconds: Double,
         limits: SandboxLimits, standardError: String
     ) -> Termination {
         switch stopReason {
@@ -143,12 +144,12 @@ enum TerminationClassifier {
         guard let status = waitStatus else { return .wallClockTimeout }
         var exitCode = WaitStatus.exitCode(status)
         var signal = WaitStatus.signal(status)
-        if viaBubblewrap, let code = exitCode, code > 128, code <= 128 + 64 {
+        if let code = exitCode, code > 128, code <= 128 + 64 {
             signal = code - 128
             exitCode = nil
         }
         if let code = exitCode, code != 0, let line = helperFailure(standardError) {
-            return .failedToStart(line)
+            return .failedToStart("the system could not execute it (\(line)). If it is a script, check its first line (#!).")
         }
         if let signal {
             if signal == SIGXCPU || (signal == SIGKILL && cpuSeconds >= Double(limits.cpuSeconds)) { return .cpuTimeLimit }
