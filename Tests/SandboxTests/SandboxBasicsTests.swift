@@ -100,7 +100,7 @@ struct SandboxBasicsTests {
             Issue.record("expected failedToStart, got \(outcome.termination)")
             return
         }
-        #expect(message.contains("failed to execute"), "\(message)")
+        #expect(message.contains("could not execute it") && message.contains("run.sh"), "\(message)")
     }
 
     @Test("grader mistakes throw: missing working folder, empty command, bad limits")
