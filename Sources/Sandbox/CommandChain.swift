@@ -63,8 +63,9 @@ enum CommandChain {
     }
 
     /// Namespaces and the mount tree: /usr and its top-level links, part of /etc, the
-    /// runtime folders read-only; a fresh /proc, a minimal /dev, a private /tmp of at most
-    /// 4 x `fileSizeBytes`; the working folder read-write at its own path.
+    /// runtime folders read-only; a fresh /proc, a minimal /dev with a private /dev/shm (for
+    /// Python's multiprocessing) and a private /tmp, each of at most 4 x `fileSizeBytes`;
+    /// the working folder read-write at its own path.
     static func bubblewrapOptions(limits: SandboxLimits, folder: String, runtime: SandboxRuntime) -> [String] {
         var options = [
             "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
@@ -83,9 +84,10 @@ enum CommandChain {
         for name in etcEntries + pythonEtcEntries() where exists("/etc/" + name) {
             options += ["--ro-bind", "/etc/" + name, "/etc/" + name]
         }
+        let scratchBytes = "\(4 * limits.fileSizeBytes)"
         options += [
-            "--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--size", "\(4 * limits.fileSizeBytes)", "--tmpfs", "/tmp",
+            "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", scratchBytes, "--tmpfs", "/dev/shm",
+            "--perms", "1777", "--size", scratchBytes, "--tmpfs", "/tmp",
         ]
         var created: Set<String> = ["/", "/usr", "/etc", "/proc", "/dev", "/tmp"]
         for path in runtime.readOnlyPaths where exists(path) {

@@ -29,7 +29,7 @@ extension Sandbox {
 
         let usesBubblewrap = isolation.isolatesFileSystem
         let searchPath = usesBubblewrap ? runtime.searchPath : runtime.searchPathReachableByOthers()
-        let environment = request.effectiveEnvironment(searchPath: searchPath)
+        let environment = request.effectiveEnvironment(folder: folder, searchPath: searchPath)
         let lookupPath = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         let executable: String
         switch ExecutableLookup.resolve(command, searchPath: lookupPath, workingDirectory: folder) {

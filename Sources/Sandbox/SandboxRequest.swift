@@ -53,8 +53,9 @@ public struct SandboxRequest: Sendable {
     }
 
     /// The full environment of this run: the base with ``environment`` on top.
-    func effectiveEnvironment(searchPath: [String]) -> [String: String] {
-        Self.baseEnvironment(home: workingDirectory.path, searchPath: searchPath)
+    /// - Parameter folder: the working folder with symbolic links resolved.
+    func effectiveEnvironment(folder: String, searchPath: [String]) -> [String: String] {
+        Self.baseEnvironment(home: folder, searchPath: searchPath)
             .merging(environment) { _, requested in requested }
     }
 }

@@ -154,4 +154,38 @@ struct SandboxBasicsTests {
         #expect(liveProcesses(ofUser: outcome.userID).isEmpty)
         #expect(outcome.plainExplanation.contains("not your program's fault"))
     }
+
+    @Test("concurrent runs get user ids of their own and all finish", arguments: bothIsolations)
+    func concurrentRuns(isolation: IsolationChoice) async throws {
+        let sandbox = try Sandbox(isolation: isolation)
+        let folders = try (0..<4).map { _ in try CaseFolder() }
+        defer { folders.forEach { $0.remove() } }
+        let outcomes = try await withThrowingTaskGroup(of: SandboxOutcome.self) { group in
+            for folder in folders {
+                group.addTask { try await sandbox.run(folder.request(["/bin/sh", "-c", "sleep 0.3; id -u"])) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(outcomes.map(\.userID)).count == folders.count)
+        for outcome in outcomes {
+            #expect(outcome.termination == .exited(0))
+            #expect(outcome.standardOutputTail == "\(outcome.userID)\n")
+        }
+    }
+
+    @Test("Python's multiprocessing works inside the sandbox", arguments: bothIsolations)
+    func multiprocessing(isolation: IsolationChoice) throws {
+        let sandbox = try Sandbox(isolation: isolation)
+        let folder = try CaseFolder()
+        defer { folder.remove() }
+        try folder.write("solution.py", """
+            import multiprocessing
+            if __name__ == "__main__":
+                with multiprocessing.Pool(2) as pool:
+                    print(sum(pool.map(abs, range(-10, 0))))
+            """)
+        let outcome = try sandbox.runSynchronously(folder.request(["python3", "solution.py"]))
+        #expect(outcome.termination == .exited(0), "\(outcome.standardErrorTail)")
+        #expect(outcome.standardOutputTail == "55\n")
+    }
 }
