@@ -118,7 +118,7 @@ enum ToolRunner {
         else { return nil }
         let supervised = Supervisor.supervise(
             process, wallClockSeconds: timeoutSeconds, outputLimitBytes: 1 << 20, tailBytes: 1 << 20,
-            cancellation: nil, killTree: { kill(-process.pid, SIGKILL) }, afterExit: {})
+            cancellation: nil, killTree: { kill(-process.pid, SIGKILL) }, afterExit: {}, sweepLeftovers: {})
         return Result(
             exitCode: supervised.waitStatus.flatMap(WaitStatus.exitCode),
             standardOutput: supervised.standardOutput.text,

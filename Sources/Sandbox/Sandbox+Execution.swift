@@ -78,7 +78,8 @@ extension Sandbox {
                 // Bubblewrap's pid namespace ends with the program; without it, whatever the
                 // program left behind (background jobs, setsid escapes) is killed by uid.
                 if !usesBubblewrap { sweep(userID: userID) }
-            })
+            },
+            sweepLeftovers: { sweep(userID: userID) })
         reaped = supervised.waitStatus != nil
 
         let usage = supervised.usage

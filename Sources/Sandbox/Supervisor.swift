@@ -36,12 +36,14 @@ enum Supervisor {
     ///   - outputLimitBytes: per stream, bytes; passing it stops the run.
     ///   - tailBytes: bytes kept of each stream.
     ///   - cancellation: a descriptor that becomes readable when the run must stop, if any.
-    ///   - killTree: kills the child and everything it started (called once per stop, and
-    ///     again if pipes stay open).
+    ///   - killTree: kills the child's process group and everything it started; called once
+    ///     per stop, only while the child is not yet reaped (so its pid cannot be reused).
     ///   - afterExit: called once when the child has been reaped (e.g. to sweep leftovers).
+    ///   - sweepLeftovers: kills whatever still holds the pipes after the child was reaped;
+    ///     must not signal by the child's pid.
     static func supervise(
         _ process: LaunchedProcess, wallClockSeconds: Double, outputLimitBytes: Int, tailBytes: Int,
-        cancellation: Int32?, killTree: () -> Void, afterExit: () -> Void
+        cancellation: Int32?, killTree: () -> Void, afterExit: () -> Void, sweepLeftovers: () -> Void
     ) -> SupervisedRun {
         let start = monotonicSeconds()
         let deadline = start + wallClockSeconds
@@ -103,7 +105,7 @@ enum Supervisor {
                 let waited = now - exitedAt
                 if waited > pipeGrace, !lateKill {
                     lateKill = true
-                    killTree()
+                    sweepLeftovers()
                 }
                 if waited > pipeGrace + 2 { break }
                 timeout = 0.05
