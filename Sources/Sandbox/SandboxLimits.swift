@@ -19,8 +19,8 @@ public struct SandboxLimits: Sendable, Equatable {
     /// ``SandboxRequest/tailBytes`` of each, so its memory stays bounded.
     public var outputBytes: Int
     /// Largest file a process may write, bytes; > 0 (`RLIMIT_FSIZE`). Writing past it fails
-    /// (``Termination/fileSizeLimit``). Under bubblewrap the private /tmp holds at most four
-    /// times this in total.
+    /// (``Termination/fileSizeLimit``). Under bubblewrap the private /tmp and /dev/shm hold
+    /// at most four times this each, in total.
     public var fileSizeBytes: Int
     /// Processes and threads the sandbox user may have at once; > 0 (`RLIMIT_NPROC`, counted
     /// for the run's own user id, so other runs do not share it). Bounds fork bombs.
