@@ -38,7 +38,11 @@ for file in "$structures"/*.json; do
 done
 echo "  total: $total pairs"
 
-run "CGCNN's graph edges: the 12 nearest neighbors within 8 A of SrTiO3's first site" \
+step "The CGCNN graph of SrTiO3 as JSON (first lines), drawn to $out/SrTiO3-graph.svg" \
+    "$matgrade" compute graph "$structures/SrTiO3.json" --svg "$out/SrTiO3-graph.svg"
+"$matgrade" compute graph "$structures/SrTiO3.json" --svg "$out/SrTiO3-graph.svg" > "$out/SrTiO3-graph.json"
+head -c 600 "$out/SrTiO3-graph.json"; echo " ..."
+run "The 12 nearest neighbors within 8 A (CGCNN edges) as a table" \
     "$matgrade" compute neighbors "$structures/SrTiO3.json" --cutoff 8 --nearest 12 --format table
 echo
-echo "Demo done. JSON outputs are in $out/. Next: 'make test' runs the whole suite."
+echo "Demo done. JSON outputs and the SVG drawing are in $out/. Next: 'make test' runs the whole suite."

@@ -113,3 +113,37 @@ struct ComputeCommandTests {
         #expect(sites.allSatisfy { ($0["neighbors"] as? [Any])?.count == 12 })
     }
 }
+
+@Suite("matgrade compute graph (end to end)")
+struct ComputeGraphCommandTests {
+    @Test("CGCNN graph JSON has 12 edges per atom with 41 Gaussians each, and the SVG is written")
+    func cgcnnGraph() throws {
+        let svg = FileManager.default.temporaryDirectory.appendingPathComponent("graph-\(UUID().uuidString).svg")
+        defer { try? FileManager.default.removeItem(at: svg) }
+        let result = try MatgradeProcess.run([
+            "compute", "graph", "exercises/data/pymatgen-core/structures/SrTiO3.json", "--svg", svg.path,
+        ])
+        #expect(result.status == 0, "\(result)")
+        struct Edge: Decodable { let source: Int; let gaussian: [Double] }
+        struct Node: Decodable { let features: [Double] }
+        struct Graph: Decodable { let graph: String; let nodes: [Node]; let edges: [Edge] }
+        let graph = try JSONDecoder().decode(Graph.self, from: Data(result.standardOutput.utf8))
+        #expect(graph.graph == "cgcnn")
+        #expect(graph.nodes.count == 5)
+        #expect(graph.nodes.allSatisfy { $0.features.count == 92 })
+        #expect(graph.edges.count == 5 * 12)
+        #expect(graph.edges.allSatisfy { $0.gaussian.count == 41 })
+        let drawing = try String(contentsOf: svg, encoding: .utf8)
+        #expect(drawing.hasPrefix("<svg") || drawing.hasPrefix("<?xml"), "\(drawing.prefix(80))")
+        #expect(drawing.components(separatedBy: "<circle").count - 1 >= 5)
+    }
+
+    @Test("MEGNet refuses --max-neighbors with the reason")
+    func megnetOptions() throws {
+        let result = try MatgradeProcess.run([
+            "compute", "graph", "exercises/data/pymatgen-core/structures/Si.json", "--kind", "megnet", "--max-neighbors", "4",
+        ])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.standardError.contains("MEGNet graphs keep every pair within the cutoff"), "\(result)")
+    }
+}
