@@ -29,7 +29,8 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: ["LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading", "JSONOutput"]),
+        .target(
+            name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading", "Sandbox", "JSONOutput"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [

@@ -87,3 +87,15 @@ struct ExerciseCommandTests {
         #expect(unknown.standardError.contains("no exercise 'w99-nothing'; known: w06-crystal-graphs"), "\(unknown)")
     }
 }
+
+@Suite("matgrade doctor (end to end)")
+struct DoctorCommandTests {
+    @Test("doctor names the course, the isolation in use and the Python")
+    func doctor() throws {
+        let result = try MatgradeProcess.run(["doctor"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.standardOutput.contains("course: \(RepositoryPaths.root.standardizedFileURL.path)"), "\(result)")
+        #expect(result.standardOutput.contains("isolation: "), "\(result)")
+        #expect(result.standardOutput.contains("python: "), "\(result)")
+    }
+}
