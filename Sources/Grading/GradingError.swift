@@ -31,9 +31,9 @@ public enum GradingError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown comparator '\(name)'; \(hint)known comparators: "
                 + ComparatorKind.allCases.map(\.rawValue).joined(separator: ", ")
         case let .unknownOption(comparator, option, knownOptions, suggestion):
-            let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
             let known = knownOptions.isEmpty ? "it takes no options" : "its options: " + knownOptions.joined(separator: ", ")
-            return "comparator '\(comparator)': unknown option '\(option)'; \(hint)(\(known))"
+            return "comparator '\(comparator)': unknown option '\(option)'\(hint) (\(known))"
         case let .missingOption(comparator, option, requirement):
             return "comparator '\(comparator)': option '\(option)' is required: \(requirement)"
         case let .invalidOption(comparator, option, requirement, got):
