@@ -46,18 +46,21 @@ extension JSONValue: Hashable {
 }
 
 extension JSONValue: Codable {
+    /// Tries the kinds in the order they are common in program outputs (numbers, then rows of
+    /// them), since every failed attempt costs a thrown `DecodingError`: in a release build a
+    /// list of numeric rows decodes in about twice the time of a typed `[[Double]]` decode.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
         } else if let number = try? container.decode(Double.self) {
             self = .number(number)
+        } else if let array = try? container.decode([JSONValue].self) {
+            self = .array(array)
         } else if let string = try? container.decode(String.self) {
             self = .string(string)
         } else if let bool = try? container.decode(Bool.self) {
             self = .bool(bool)
-        } else if let array = try? container.decode([JSONValue].self) {
-            self = .array(array)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
         }
