@@ -100,8 +100,15 @@ extension JSONValue {
         do {
             self = try decoder.decode(JSONValue.self, from: data)
         } catch {
-            let detail = data.isEmpty ? "the file is empty" : "\(error)"
-            throw JSONParseError(description: "not valid JSON (\(detail)); write it with json.dump")
+            if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                throw JSONParseError(description: "not valid JSON: the file is empty; write the output with json.dump")
+            }
+            guard let location = JSONSyntaxLocator.firstError(in: Array(data)) else {
+                throw JSONParseError(description: "not valid JSON (\(error)); write the output with json.dump")
+            }
+            throw JSONParseError(
+                description: "not valid JSON: line \(location.line), column \(location.column): \(location.problem); "
+                    + "write the output with json.dump")
         }
     }
 
