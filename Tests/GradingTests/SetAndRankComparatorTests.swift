@@ -8,9 +8,9 @@ struct SetComparatorTests {
                     explanation: "all 3 identifiers match"),
         OutcomeCase("missing and extra", student: ["mp-1", "mp-99", "mp-98", "mp-97", "mp-96"], reference: ["mp-1", "mp-13", "mp-22"],
                     passed: false,
-                    explanation: "missing 2 (\"mp-13\", \"mp-22\"); extra 4 (\"mp-99\", \"mp-98\", \"mp-97\", …) of 3 expected"),
+                    explanation: "missing 2 of 3 (\"mp-13\", \"mp-22\"); extra 4 (\"mp-99\", \"mp-98\", \"mp-97\", …)"),
         OutcomeCase("the string \"3\" is not the number 3", student: ["3"], reference: [3], passed: false,
-                    explanation: "missing 1 (3); extra 1 (\"3\") of 1 expected"),
+                    explanation: "missing 1 of 1 (3); extra 1 (\"3\")"),
         OutcomeCase("repetition is ignored but mentioned", student: [1, 2, 2], reference: [2, 1], passed: true,
                     explanation: "all 2 identifiers match; the student lists 2 more than once (ignored)"),
         OutcomeCase("both empty", student: [], reference: [], passed: true, explanation: "all 0 identifiers match"),
@@ -31,9 +31,9 @@ struct JaccardComparatorTests {
         OutcomeCase("identical", student: [1, 2, 3], reference: [3, 2, 1], passed: true,
                     explanation: "Jaccard index 1 (3 shared of 3); minimum 0.75"),
         OutcomeCase("4 of 5", student: [1, 2, 3, 4], reference: [1, 2, 3, 4, 5], passed: true, score: 0.8,
-                    explanation: "Jaccard index 0.8 (4 shared of 5); minimum 0.75; missing 1 (5)"),
+                    explanation: "Jaccard index 0.8 (4 shared of 5); minimum 0.75; missing 1 of 5 (5)"),
         OutcomeCase("2 of 4", student: [1, 2, 7], reference: [1, 2, 3], passed: false, score: 0.5,
-                    explanation: "Jaccard index 0.5 (2 shared of 4); minimum 0.75; missing 1 (3); extra 1 (7)"),
+                    explanation: "Jaccard index 0.5 (2 shared of 4); minimum 0.75; missing 1 of 3 (3); extra 1 (7)"),
         OutcomeCase("disjoint", student: ["a"], reference: ["b"], passed: false, score: 0),
         OutcomeCase("both empty", student: [], reference: [], passed: true, explanation: "Jaccard index 1 (0 shared of 0); minimum 0.75"),
         OutcomeCase("student empty", student: [], reference: [1], passed: false, score: 0),
@@ -151,7 +151,7 @@ struct RankComparatorTests {
         expect(try spearman.compare(student: ["a", "b", "c", "d"], reference: ["a", "b", "d", "c"]), passed: true, score: 1,
                explanation: "Spearman correlation 0.8 over 4 items; minimum 0.5")
         expect(try spearman.compare(student: ["a", "b", "c"], reference: ["a", "b", "d"]), passed: false, score: 0,
-               explanation: "the student must rank the same items as the reference: missing 1 (\"d\"); extra 1 (\"c\")")
+               explanation: "the student must rank the same items as the reference: missing 1 of 3 (\"d\"); extra 1 (\"c\")")
         expect(try spearman.compare(student: ["a", "a", "b"], reference: ["a", "b", "c"]), passed: false, score: 0,
                explanation: "the student's ranking lists \"a\" more than once")
     }

@@ -10,6 +10,8 @@ struct IdentifierSetComparison {
     let extra: [JSONValue]
     let sharedCount: Int
     let unionCount: Int
+    /// Distinct reference identifiers.
+    let referenceCount: Int
     /// Identifiers the student lists more than once.
     let studentDuplicates: [JSONValue]
 
@@ -19,6 +21,7 @@ struct IdentifierSetComparison {
         missing = Self.distinct(reference).filter { !studentSet.contains($0) }
         extra = Self.distinct(student).filter { !referenceSet.contains($0) }
         sharedCount = referenceSet.intersection(studentSet).count
+        referenceCount = referenceSet.count
         unionCount = referenceSet.union(studentSet).count
         var seen = Set<JSONValue>()
         var duplicates: [JSONValue] = []
@@ -33,10 +36,10 @@ struct IdentifierSetComparison {
         unionCount == 0 ? 1 : Double(sharedCount) / Double(unionCount)
     }
 
-    /// `missing 2 ("mp-13", "mp-22"); extra 1 ("mp-99")`, or nil when the sets are equal.
+    /// `missing 2 of 10 ("mp-13", "mp-22"); extra 1 ("mp-99")`, or nil when the sets are equal.
     var differenceText: String? {
         var parts: [String] = []
-        if !missing.isEmpty { parts.append("missing \(missing.count) (\(Self.examples(missing)))") }
+        if !missing.isEmpty { parts.append("missing \(missing.count) of \(referenceCount) (\(Self.examples(missing)))") }
         if !extra.isEmpty { parts.append("extra \(extra.count) (\(Self.examples(extra)))") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
@@ -77,7 +80,7 @@ struct IdentifierSetComparison {
 
 /// `set`: the student's identifiers must be exactly the reference's, as sets. The explanation
 /// counts the missing and extra ones with up to three examples of each:
-/// `missing 2 ("mp-13", "mp-22"); extra 1 ("mp-99")`.
+/// `missing 2 of 10 ("mp-13", "mp-22"); extra 1 ("mp-99")`.
 public struct SetComparator: PairComparator {
     public static let kind = ComparatorKind.set
 
@@ -95,7 +98,7 @@ public struct SetComparator: PairComparator {
         guard let difference = comparison.differenceText else {
             return .pass("all \(comparison.unionCount) identifier\(comparison.unionCount == 1 ? "" : "s") match" + comparison.duplicateText)
         }
-        return .fail(difference + " of \(Set(referenceIDs).count) expected" + comparison.duplicateText)
+        return .fail(difference + comparison.duplicateText)
     }
 }
 
