@@ -46,6 +46,50 @@ struct ChoiceComparatorTests {
 struct InvarianceComparatorTests {
     static let allclose = ComparatorSpec.allclose(try! AllCloseComparator(tolerance: Tolerance(absolute: 1e-6)))
 
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let original: JSONValue
+        let transformed: JSONValue
+        let indexMap: [Int]?
+        let expected: OutcomeCase
+        var testDescription: String { name }
+
+        init(_ name: String, original: JSONValue, transformed: JSONValue, indexMap: [Int]? = nil, passed: Bool,
+             explanation: String? = nil, mentions: [String] = []) {
+            self.name = name
+            self.original = original
+            self.transformed = transformed
+            self.indexMap = indexMap
+            expected = OutcomeCase(name, student: transformed, reference: original, passed: passed, explanation: explanation, mentions: mentions)
+        }
+    }
+
+    /// Per-atom values (`reindex_rows`) under one transformation each.
+    static let cases: [Case] = [
+        Case("rotation leaves per-atom values", original: [[1.5, 2], [3, 4]], transformed: [[1.5000001, 2], [3, 4]], passed: true,
+             explanation: "invariant under transformation"),
+        Case("permutation reorders them", original: [10, 20, 30], transformed: [30, 10, 20], indexMap: [2, 0, 1], passed: true),
+        Case("a student who ignores the permutation", original: [10, 20, 30], transformed: [10, 20, 30], indexMap: [2, 0, 1], passed: false,
+             mentions: ["changed under transformation: worst |diff| 20 at [0]"]),
+        Case("supercell repeats them", original: [[1.5], [2.5]], transformed: [[1.5], [2.5], [1.5], [2.5]], indexMap: [0, 1, 0, 1], passed: true),
+        Case("a supercell output of the wrong length", original: [1, 2], transformed: [1, 2, 1], indexMap: [0, 1, 0, 1], passed: false,
+             explanation: "changed under transformation: shape mismatch: student [3], reference [4]"),
+        Case("NaN after the transformation", original: [1, 2], transformed: [1, "NaN"], passed: false,
+             mentions: ["student NaN at [1] where the reference is 2"]),
+        Case("both empty", original: [], transformed: [], indexMap: [], passed: true),
+        Case("original output not a list", original: 3, transformed: [3], indexMap: [0], passed: false,
+             explanation: "changed under transformation: the original output must be a list with one row per atom, found a number (3)"),
+    ]
+
+    @Test(arguments: cases)
+    func perAtomTable(_ testCase: Case) throws {
+        let comparator = try InvarianceComparator(inner: Self.allclose, reindexesRows: true)
+        let outcome = try comparator.compare(original: testCase.original, transformed: [
+            .init(transformation: "transformation", value: testCase.transformed, indexMap: testCase.indexMap),
+        ])
+        expect(outcome, matches: testCase.expected)
+    }
+
     @Test func perAtomValuesFollowTheIndexMap() throws {
         let comparator = try InvarianceComparator(inner: Self.allclose, reindexesRows: true)
         // Transformed atom 0 is original atom 2, and so on.

@@ -89,6 +89,8 @@ struct ProbeComparatorTests {
                     explanation: "the embedding has 119 rows, but there are 120 samples; one row per sample"),
         OutcomeCase("NaN", student: json(embedding.enumerated().map { $0.offset == 3 ? [1, .nan] : [1, 2] }), reference: json(embedding),
                     passed: false, explanation: "embedding element NaN at [3,1]; it must be finite"),
+        OutcomeCase("empty", student: [], reference: json(embedding), passed: false,
+                    explanation: "the embedding has 0 rows, but there are 120 samples; one row per sample"),
         OutcomeCase("3-d", student: [[[1]]], reference: json(embedding), passed: false,
                     explanation: "the embedding must be a matrix [samples x features], found shape [1, 1, 1]"),
         OutcomeCase("a vector is one feature", student: json(embedding.map { $0[0] }), reference: json(embedding), passed: false,

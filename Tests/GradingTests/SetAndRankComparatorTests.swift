@@ -14,6 +14,8 @@ struct SetComparatorTests {
         OutcomeCase("repetition is ignored but mentioned", student: [1, 2, 2], reference: [2, 1], passed: true,
                     explanation: "all 2 identifiers match; the student lists 2 more than once (ignored)"),
         OutcomeCase("both empty", student: [], reference: [], passed: true, explanation: "all 0 identifiers match"),
+        OutcomeCase("student empty", student: [], reference: [1, 2], passed: false, explanation: "missing 2 of 2 (1, 2)"),
+        OutcomeCase("a NaN id", student: [.number(.nan)], reference: [1], passed: false, explanation: "missing 1 of 1 (1); extra 1 (NaN)"),
         OutcomeCase("a list inside", student: [1, [2]], reference: [1, 2], passed: false,
                     explanation: "element [1] must be an identifier (a string or a number), found an array of 1 element"),
         OutcomeCase("not a list", student: "mp-1", reference: ["mp-1"], passed: false,
@@ -114,6 +116,8 @@ struct RankComparatorTests {
                     explanation: "shape mismatch: student [2], reference [3]; one score per item"),
         OutcomeCase("NaN", student: [1, nil, 3], reference: [1, 2, 3], passed: false,
                     explanation: "student score NaN at [1]; every item needs a score"),
+        OutcomeCase("empty", student: [], reference: [1, 2, 3], passed: false,
+                    explanation: "shape mismatch: student [0], reference [3]; one score per item"),
     ]
 
     @Test(arguments: spearmanCases)

@@ -110,6 +110,8 @@ struct MetricComparatorTests {
                     explanation: "student prediction NaN at [1]; predictions must be finite"),
         OutcomeCase("infinite prediction", student: [0, 0, 0, "inf"], reference: referencePredictions, passed: false,
                     mentions: ["student prediction inf at [3]"]),
+        OutcomeCase("no predictions", student: [], reference: referencePredictions, passed: false,
+                    explanation: "shape mismatch: student [0], reference [4]; one prediction per label"),
     ]
 
     @Test(arguments: cases)
