@@ -12,6 +12,8 @@
 ///   of the student is accepted; the student's own ties are broken by item order.
 ///
 /// All-or-nothing: the statistic is a threshold test, and the explanation reports its value.
+/// Both thresholds are absolute (a correlation, a fraction of k): they are already
+/// dimensionless and scale-free, so a relative form would add nothing.
 public struct RankComparator: PairComparator {
     public static let kind = ComparatorKind.rank
 
