@@ -111,6 +111,32 @@ struct PermutationComparatorTests {
                mentions: ["nearest student row 0 differs by 1.1 in column 0 (allowed 1)"])
     }
 
+    /// The sorted candidate window and key grouping must find every pair the tolerance allows:
+    /// the matched count equals that of a maximum matching over all pairs (the slow oracle).
+    /// Values on a coarse grid with mixed signs make many rows match several others.
+    @Test(arguments: Array(UInt64(1)...25))
+    func candidateWindowMissesNoPair(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        func rows(_ count: Int) -> [[Double]] {
+            (0..<count).map { _ in
+                [Double(Int.random(in: 0..<2, using: &generator)), Double(Int.random(in: -3...3, using: &generator)) / 5,
+                 Double(Int.random(in: -1...1, using: &generator)) / 10]
+            }
+        }
+        let (student, reference) = (rows(Int.random(in: 0...25, using: &generator)), rows(Int.random(in: 1...25, using: &generator)))
+        let tolerance = Tolerance(absolute: 0.25, relative: 0.2)
+        let adjacency = student.map { s in
+            reference.indices.filter { r in
+                s[0] == reference[r][0] && (1...2).allSatisfy { tolerance.accepts(student: s[$0], reference: reference[r][$0]) }
+            }
+        }
+        let oracle = BipartiteMatching.maximumMatching(adjacency: adjacency, rightCount: reference.count).compactMap { $0 }.count
+        let comparator = try PermutationComparator(tolerance: tolerance, keyColumns: [0], credit: .proportional)
+        let outcome = try comparator.compare(student: json(student), reference: json(reference))
+        let expected = Double(oracle) / Double(max(student.count, reference.count))
+        #expect(abs(outcome.score - expected) < 1e-12, "matched \(outcome.score) vs oracle \(expected): \(outcome)")
+    }
+
     /// Sorting by keys and by the first tolerance column keeps large lists fast: 60 000 rows
     /// with keys and 20 000 without, each well under a second in a debug build.
     @Test func largeListsMatchInLinearithmicTime() throws {
