@@ -1,0 +1,48 @@
+/// Errors of the Grading module: an instructor's mistake, never a student's failure.
+///
+/// A student's wrong, missing or malformed output is a ``CheckOutcome`` with `passed == false`
+/// and a plain explanation. These errors are for what the instructor must fix: a comparator or
+/// option the library does not know, an option value out of range, a field path that does not
+/// parse, or a reference output that does not fit the check. `description` is the message;
+/// the rubric loader prefixes it with `file:line: `.
+///
+/// Option names are the rubric's (`atol`, `max_angle_degrees`), also when a comparator is built
+/// in Swift, so that one message serves both.
+public enum GradingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A comparator name the library does not know; `suggestion` is the closest known name.
+    case unknownComparator(name: String, suggestion: String?)
+    /// An option the comparator does not take; `suggestion` is the closest known option.
+    case unknownOption(comparator: String, option: String, knownOptions: [String], suggestion: String?)
+    /// A required option is absent; `requirement` says what it must be ("a number in (0, 90]").
+    case missingOption(comparator: String, option: String, requirement: String)
+    /// An option of the wrong type or out of range; `got` is the value as the rubric wrote it.
+    case invalidOption(comparator: String, option: String, requirement: String, got: String)
+    /// A field path that does not parse, such as `sites[x]`.
+    case invalidPath(path: String, reason: String)
+    /// The reference side of a check does not fit the check (a missing reference field, a
+    /// reference array that is not numeric, too few samples for the folds): the rubric or the
+    /// reference solver is wrong, not the student.
+    case invalidReference(comparator: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownComparator(name, suggestion):
+            let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+            return "unknown comparator '\(name)'; \(hint)known comparators: "
+                + ComparatorKind.allCases.map(\.rawValue).joined(separator: ", ")
+        case let .unknownOption(comparator, option, knownOptions, suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            let known = knownOptions.isEmpty ? "it takes no options" : "its options: " + knownOptions.joined(separator: ", ")
+            return "comparator '\(comparator)': unknown option '\(option)'\(hint) (\(known))"
+        case let .missingOption(comparator, option, requirement):
+            return "comparator '\(comparator)': option '\(option)' is required: \(requirement)"
+        case let .invalidOption(comparator, option, requirement, got):
+            return "comparator '\(comparator)': option '\(option)' must be \(requirement) (got \(got))"
+        case let .invalidPath(path, reason):
+            return "invalid field path '\(path)': \(reason); write paths like 'graph.edges' or 'sites[3].distance'"
+        case let .invalidReference(comparator, reason):
+            return "comparator '\(comparator)': the reference does not fit this check: \(reason); "
+                + "fix the check's field or options in the rubric, or the reference solver"
+        }
+    }
+}
