@@ -114,17 +114,23 @@ func closestName(to name: String, among names: [String]) -> String? {
     return best.0
 }
 
-/// Levenshtein distance: insertions, deletions and substitutions of characters.
+/// Edit distance with insertions, deletions, substitutions and transpositions of adjacent
+/// characters (optimal string alignment), so `hnit` is one edit from `hint`.
 func editDistance(_ a: String, _ b: String) -> Int {
     let (a, b) = (Array(a), Array(b))
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     for i in 1...a.count {
         var current = [i] + [Int](repeating: 0, count: b.count)
         for j in 1...b.count {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
         }
+        beforePrevious = previous
         previous = current
     }
     return previous[b.count]

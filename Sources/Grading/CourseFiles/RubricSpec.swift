@@ -37,6 +37,8 @@ public struct CheckSpec: Sendable, Equatable {
     public let field: String
     /// The comparator's name as the rubric writes it (`allclose`, `permutation`, ...).
     public let comparator: String
+    /// The comparator with its validated options.
+    public let spec: ComparatorSpec
     /// The comparator's options as JSON text (the TOML `options` table converted).
     public let optionsJSON: String
     public let points: Double

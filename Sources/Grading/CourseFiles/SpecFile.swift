@@ -66,8 +66,7 @@ struct SpecTable {
     /// otherwise silently change grades).
     func rejectUnknownKeys(allowed: [String]) throws {
         for key in table.keys.sorted() where !allowed.contains(key) {
-            let suggestion = allowed.min { editDistance($0, key) < editDistance($1, key) }
-            let hint = suggestion.map { editDistance($0, key) <= 3 ? "; did you mean '\($0)'?" : "" } ?? ""
+            let hint = closestName(to: key, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
             throw error(key, "unknown key '\(key)' in \(displayName)\(hint) (known: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
@@ -179,18 +178,4 @@ struct SpecTable {
         }
         return local.addingTimeInterval(-Double(offset.offset) * 60)
     }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return a.isEmpty ? b.count : previous[b.count]
 }

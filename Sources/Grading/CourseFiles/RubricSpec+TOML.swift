@@ -2,10 +2,7 @@ import Foundation
 
 extension RubricSpec {
     /// The comparators a rubric may name (DESIGN.md, "Comparators").
-    public static let comparatorNames = [
-        "equal", "allclose", "allclose_up_to_sign", "subspace", "permutation", "set", "jaccard", "rank", "ari",
-        "statistical", "metric", "probe", "invariance", "choice", "manual",
-    ]
+    public static var comparatorNames: [String] { ComparatorKind.allCases.map(\.rawValue) }
 
     /// Loads `rubrics/<exercise.id>.toml` and checks it against `exercise`: fields it reads
     /// must be output fields, cases it names must exist, points must add up to `total`.
@@ -49,8 +46,8 @@ extension RubricSpec {
         guard seen.insert(id).inserted else { throw table.error("id", "check '\(id)' is defined twice; check ids must be unique") }
         let comparator = try table.string("comparator", required: true) ?? ""
         guard comparatorNames.contains(comparator) else {
-            let suggestion = comparatorNames.min { editDistance($0, comparator) < editDistance($1, comparator) } ?? ""
-            throw table.error("comparator", "unknown comparator '\(comparator)'; did you mean '\(suggestion)'? (known: \(comparatorNames.joined(separator: ", ")))")
+            let hint = closestName(to: comparator, among: comparatorNames).map { "; did you mean '\($0)'?" } ?? ""
+            throw table.error("comparator", "unknown comparator '\(comparator)'\(hint) (known: \(comparatorNames.joined(separator: ", ")))")
         }
         let field = try table.string("field", required: comparator != "manual") ?? ""
         if comparator != "manual" {
@@ -61,10 +58,17 @@ extension RubricSpec {
         }
         let points = try table.number("points", in: 0...100_000, required: true) ?? 0
         guard points > 0 else { throw table.error("points", "'points' must be > 0 (got \(format(points))); drop the check instead") }
-        let options = try table.table("options")
+        let optionsJSON = try table.table("options")?.table.convert(to: .json) ?? "{}"
+        let spec: ComparatorSpec
+        do {
+            let options = try JSONValue(parsing: optionsJSON).objectValue ?? [:]
+            spec = try ComparatorSpec(kind: comparator, options: options)
+        } catch {
+            throw table.error(table.contains("options") ? "options" : "comparator", "check '\(id)': \(error)")
+        }
         return CheckSpec(
-            id: id, title: try table.string("title") ?? id, field: field, comparator: comparator,
-            optionsJSON: options?.table.convert(to: .json) ?? "{}", points: points,
+            id: id, title: try table.string("title") ?? id, field: field, comparator: comparator, spec: spec,
+            optionsJSON: optionsJSON, points: points,
             cases: try parseCases(table, exercise: exercise), hint: try table.string("hint") ?? "",
             line: table.file.index.line(of: table.keyPath))
     }
