@@ -23,14 +23,14 @@ let package = Package(
 
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
-        .target(name: "JSONOutput"),
-        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONOutput"]),
+        .target(name: "JSONSupport"),
+        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport"]),
         .target(name: "Sandbox"),
         .target(
             name: "Grading",
-            dependencies: ["LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["LinearAlgebra", "JSONSupport", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
-            name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading", "Sandbox", "JSONOutput"]),
+            name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading", "Sandbox", "JSONSupport"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 import Crystal
-import JSONOutput
+import JSONSupport
 
 // The JSON form of the graphs: what the week-6 reference writes and what a student's Python
 // writes back with `json.dump`. Keys are fixed and snake_case, always present, in the order

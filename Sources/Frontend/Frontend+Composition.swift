@@ -1,5 +1,5 @@
 import Crystal
-import JSONOutput
+import JSONSupport
 
 extension Frontend {
     /// `matgrade compute composition FORMULA`: the parsed composition with pymatgen's formula

@@ -1,6 +1,6 @@
 import Foundation
 import Grading
-import JSONOutput
+import JSONSupport
 
 extension Frontend {
     /// `matgrade list`: every exercise of the course with its week, due date, cases and points.

@@ -1,5 +1,5 @@
 import Crystal
-import JSONOutput
+import JSONSupport
 
 extension Frontend {
     /// `matgrade compute neighbors FILE --cutoff R [--nearest K]`: every site's neighbors

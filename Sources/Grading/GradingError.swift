@@ -17,8 +17,6 @@ public enum GradingError: Error, Hashable, Sendable, CustomStringConvertible {
     case missingOption(comparator: String, option: String, requirement: String)
     /// An option of the wrong type or out of range; `got` is the value as the rubric wrote it.
     case invalidOption(comparator: String, option: String, requirement: String, got: String)
-    /// A field path that does not parse, such as `sites[x]`.
-    case invalidPath(path: String, reason: String)
     /// The reference side of a check does not fit the check (a missing reference field, a
     /// reference array that is not numeric, too few samples for the folds): the rubric or the
     /// reference solver is wrong, not the student.
@@ -38,8 +36,6 @@ public enum GradingError: Error, Hashable, Sendable, CustomStringConvertible {
             return "comparator '\(comparator)': option '\(option)' is required: \(requirement)"
         case let .invalidOption(comparator, option, requirement, got):
             return "comparator '\(comparator)': option '\(option)' must be \(requirement) (got \(got))"
-        case let .invalidPath(path, reason):
-            return "invalid field path '\(path)': \(reason); write paths like 'graph.edges' or 'sites[3].distance'"
         case let .invalidReference(comparator, reason):
             return "comparator '\(comparator)': the reference does not fit this check: \(reason); "
                 + "fix the check's field or options in the rubric, or the reference solver"

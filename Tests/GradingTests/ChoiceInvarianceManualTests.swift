@@ -1,5 +1,6 @@
 import Testing
 @testable import Grading
+import JSONSupport
 
 struct ChoiceComparatorTests {
     static let answers: [String: Double] = ["MD": 1, "classical MD": 1, "Monte Carlo": 0.5, "DFT": 0]

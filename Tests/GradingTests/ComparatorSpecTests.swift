@@ -1,5 +1,6 @@
 import Testing
 @testable import Grading
+import JSONSupport
 
 struct ComparatorSpecRubricTests {
     /// Every comparator from a rubric, compared with the same comparator built in Swift.
@@ -115,7 +116,7 @@ struct ComparatorSpecEvaluationTests {
     @Test func aFieldMissingFromTheReferenceIsTheInstructorsError() {
         let error = thrownError { () throws(GradingError) in
             try ComparatorSpec(kind: "allclose", options: [:]).evaluate(
-                field: try JSONPath("forces"), CheckOperands(studentOutput: ["forces": [1]], referenceOutput: Self.reference))
+                field: fieldPath("forces"), CheckOperands(studentOutput: ["forces": [1]], referenceOutput: Self.reference))
         }
         #expect(error?.description.hasPrefix("comparator 'allclose': the reference does not fit this check: reference output: "
             + "the output has no field 'forces'") == true)
@@ -168,7 +169,7 @@ struct ComparatorSpecEvaluationTests {
                explanation: "changed under translation: the output has no field 'edges' (its fields: nodes); invariant under rotation, atom permutation")
         let error = thrownError { () throws(GradingError) in
             try ComparatorSpec(kind: "invariance", options: options).evaluate(
-                field: try JSONPath("edges"), CheckOperands(studentOutput: original, referenceOutput: Self.reference))
+                field: fieldPath("edges"), CheckOperands(studentOutput: original, referenceOutput: Self.reference))
         }
         #expect(error?.description.contains("no transformed outputs were given") == true)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Grading
+import JSONSupport
 
 struct EqualComparatorTests {
     static let cases: [OutcomeCase] = [

@@ -1,5 +1,6 @@
 import Testing
 @testable import Grading
+import JSONSupport
 
 /// One row of a comparator's table: inputs, the expected verdict and score, and either the
 /// exact explanation or fragments it must contain.
@@ -65,5 +66,16 @@ func thrownError<T>(_ body: () throws(GradingError) -> T) -> GradingError? {
         return nil
     } catch {
         return error
+    }
+}
+
+/// A field path written in a test; a path that does not parse is recorded as a test failure
+/// (and the root path returned, which no check can pass with).
+func fieldPath(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> JSONPath {
+    do {
+        return try JSONPath(text)
+    } catch {
+        Issue.record("test field path '\(text)' does not parse: \(error)", sourceLocation: sourceLocation)
+        return .root
     }
 }

@@ -2,6 +2,7 @@ import LinearAlgebra
 import TestSupport
 import Testing
 @testable import Grading
+import JSONSupport
 
 struct ProbeComparatorTests {
     /// 120 samples of a 6-wide embedding, and a target linear in it.
@@ -18,7 +19,7 @@ struct ProbeComparatorTests {
     }()
 
     static func comparator(margin: Double = 0.05, alpha: Double = 1e-3, standardizes: Bool = true) throws(GradingError) -> ProbeComparator {
-        try ProbeComparator(alpha: alpha, foldCount: 5, margin: margin, standardizes: standardizes, targetField: try JSONPath("y"))
+        try ProbeComparator(alpha: alpha, foldCount: 5, margin: margin, standardizes: standardizes, targetField: fieldPath("y"))
     }
 
     @Test func aLinearTargetIsExplainedAlmostFully() throws {

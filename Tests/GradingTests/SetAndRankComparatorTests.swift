@@ -1,3 +1,4 @@
+import JSONSupport
 import TestSupport
 import Testing
 @testable import Grading

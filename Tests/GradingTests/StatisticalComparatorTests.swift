@@ -1,5 +1,6 @@
 import Testing
 @testable import Grading
+import JSONSupport
 
 struct StatisticalComparatorTests {
     struct Case: CustomTestStringConvertible, Sendable {

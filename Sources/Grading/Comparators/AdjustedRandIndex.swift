@@ -1,3 +1,4 @@
+import JSONSupport
 /// `ari`: a clustering (one label per sample) must agree with the reference clustering, up to
 /// the names of the labels, by an adjusted Rand index of at least ``minimum``
 /// (``ClusteringStatistics/adjustedRandIndex(_:_:)``, as scikit-learn's

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `allclose`: arrays of numbers of the same shape, equal element by element within
 /// `|student - reference| <= atol + rtol * |reference|` (numpy's `allclose`, with a shape check
 /// numpy's broadcasting would skip).

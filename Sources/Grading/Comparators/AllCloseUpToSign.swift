@@ -1,3 +1,4 @@
+import JSONSupport
 /// `allclose_up_to_sign`: like ``AllCloseComparator``, but each vector may be negated as a
 /// whole. Eigenvectors, singular vectors and PCA components are defined only up to sign, and
 /// LAPACK, numpy and scikit-learn choose signs differently, so a correct student vector may be

@@ -1,3 +1,4 @@
+import JSONSupport
 /// The result of one check: whether it passed, the fraction of its points earned, and one line
 /// a student can act on, naming the worst element
 /// (`max |diff| 3.2e-2 at [4,17] (student 2.417, reference 2.385); allowed 1e-4 + 1e-6*|ref|`).

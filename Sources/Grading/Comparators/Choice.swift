@@ -1,3 +1,4 @@
+import JSONSupport
 /// `choice`: a structured answer (a method name, a yes/no, a space group) checked against the
 /// accepted answers, each with its credit: `{"MD": 1, "classical MD": 1, "DFT": 0}`.
 ///

@@ -1,3 +1,4 @@
+import JSONSupport
 /// Option types shared by several comparators.
 
 /// An element passes when `|student - reference| <= absolute + relative * |reference|`

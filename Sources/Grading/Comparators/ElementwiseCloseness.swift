@@ -1,3 +1,4 @@
+import JSONSupport
 /// Element-by-element closeness of two equally shaped arrays: what `allclose` and
 /// `allclose_up_to_sign` share.
 struct ElementwiseCloseness {

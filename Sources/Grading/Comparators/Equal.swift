@@ -1,3 +1,4 @@
+import JSONSupport
 /// `equal`: exact equality of integers, strings, Booleans, and nested arrays or objects of
 /// them (atom features, species lists, counts).
 ///

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `invariance`, the comparison part: the student's output on a transformed copy of the input
 /// (rotated, translated, atom-permuted, a supercell) must equal, by the ``inner`` comparator,
 /// the student's own output on the original input. Making the transformed inputs and running

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `jaccard`: the Jaccard index `|A ∩ B| / |A ∪ B|` of the student's and the reference's
 /// identifier sets must reach ``threshold``. 1 when both are empty.
 ///

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `metric`: a student's model is scored on hidden labels against the reference model on the
 /// same labels: the student's error must be at most ``passFactor`` times the reference's.
 ///

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `permutation`: two multisets of rows, equal up to order: graph edges, neighbor lists, any
 /// output where the order of rows is the program's choice.
 ///

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import JSONSupport
 
 /// `probe`: a student's learned embedding (one vector per sample) is judged by how well a
 /// linear read-out predicts a target property, compared with the reference embedding under

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `rank`: the student must order items as the reference does (screening candidates, feature
 /// importances), judged by Spearman's rank correlation or by the overlap of the top k.
 ///

@@ -1,3 +1,4 @@
+import JSONSupport
 /// Pairs the rows of two ``RowTable``s for ``PermutationComparator``: equal key columns, the
 /// other columns within tolerance, as many pairs as possible.
 struct RowMatcher {

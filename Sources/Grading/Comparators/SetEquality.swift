@@ -1,3 +1,4 @@
+import JSONSupport
 /// `set` and `jaccard`: lists of identifiers (material ids, atom indices, compositions)
 /// compared as sets, ignoring order and repetition.
 ///

@@ -1,3 +1,4 @@
+import JSONSupport
 /// `statistical`: a stochastic estimate (a Monte Carlo or molecular-dynamics average) must
 /// agree with the reference estimate within their combined statistical uncertainty:
 /// `|x - ref| <= z · sqrt(se_x² + se_ref²)`, element by element for vectors.

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import JSONSupport
 
 /// `subspace`: the student's vectors must span the same subspace as the reference's, whatever
 /// basis they chose. For PCA or eigenvectors of degenerate eigenvalues, where any rotation of

@@ -1,4 +1,5 @@
 import Foundation
+import JSONSupport
 
 extension RubricSpec {
     /// The comparators a rubric may name (DESIGN.md, "Comparators").

@@ -1,3 +1,4 @@
+import JSONSupport
 /// Building comparators from a rubric's options.
 ///
 /// Options per comparator (rubric names; defaults in parentheses):

@@ -1,3 +1,4 @@
+import JSONSupport
 /// A configured comparator of any kind: what one rubric check compares with.
 ///
 /// Build it from a rubric with ``init(kind:options:)``, or from a comparator value. Run it on

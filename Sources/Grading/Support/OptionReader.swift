@@ -1,3 +1,4 @@
+import JSONSupport
 /// Reads a comparator's rubric options (`[String: JSONValue]`, as the rubric loader gives
 /// them) with messages that name the comparator, the option, what it must be and what it was:
 /// `comparator 'allclose': option 'rtol' must be a number in [0, 1] (got 5)`.

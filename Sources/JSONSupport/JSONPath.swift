@@ -22,40 +22,40 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `graph.edges` or `sites[3].distance`.
-    /// - Throws: ``GradingError/invalidPath(path:reason:)`` naming what is wrong.
-    public init(_ text: String) throws(GradingError) {
+    /// - Throws: ``JSONPathError`` naming what is wrong.
+    public init(_ text: String) throws(JSONPathError) {
         var components: [Component] = []
         var characters = Array(text)[...]
         var expectsKey = true  // at the start or after '.'
         while let character = characters.first {
             if character == "[" {
                 guard let close = characters.firstIndex(of: "]") else {
-                    throw .invalidPath(path: text, reason: "'[' at position \(characters.startIndex + 1) is never closed")
+                    throw JSONPathError(path: text, reason: "'[' at position \(characters.startIndex + 1) is never closed")
                 }
                 let digits = String(characters[(characters.startIndex + 1)..<close])
                 guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let index = Int(digits) else {
-                    throw .invalidPath(path: text, reason: "an array index must be a non-negative integer (got '[\(digits)]')")
+                    throw JSONPathError(path: text, reason: "an array index must be a non-negative integer (got '[\(digits)]')")
                 }
                 if expectsKey && !components.isEmpty {
-                    throw .invalidPath(path: text, reason: "'.' must be followed by a field name, not '['")
+                    throw JSONPathError(path: text, reason: "'.' must be followed by a field name, not '['")
                 }
                 components.append(.index(index))
                 characters = characters[(close + 1)...]
                 expectsKey = false
             } else if character == "." {
                 if expectsKey {
-                    throw .invalidPath(path: text, reason: "empty field name at position \(characters.startIndex + 1)")
+                    throw JSONPathError(path: text, reason: "empty field name at position \(characters.startIndex + 1)")
                 }
                 characters = characters.dropFirst()
                 expectsKey = true
                 if characters.isEmpty {
-                    throw .invalidPath(path: text, reason: "the path ends with '.'")
+                    throw JSONPathError(path: text, reason: "the path ends with '.'")
                 }
             } else if character == "]" {
-                throw .invalidPath(path: text, reason: "']' at position \(characters.startIndex + 1) has no matching '['")
+                throw JSONPathError(path: text, reason: "']' at position \(characters.startIndex + 1) has no matching '['")
             } else {
                 guard expectsKey else {
-                    throw .invalidPath(path: text, reason: "a field name must follow '.' (at position \(characters.startIndex + 1))")
+                    throw JSONPathError(path: text, reason: "a field name must follow '.' (at position \(characters.startIndex + 1))")
                 }
                 let end = characters.firstIndex(where: { $0 == "." || $0 == "[" || $0 == "]" }) ?? characters.endIndex
                 components.append(.key(String(characters[..<end])))
@@ -90,9 +90,24 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
 
     /// How messages name the place: `'graph.edges[2]'`, `element [2][1]` (a path of indices
     /// into a value), or `the value` (the root).
-    var displayName: String {
+    public var displayName: String {
         if components.isEmpty { return "the value" }
         if case .key = components[0] { return "'\(description)'" }
         return "element \(description)"
+    }
+}
+
+/// A field path that does not parse (`sites[x]`, `a..b`): the path and what is wrong.
+public struct JSONPathError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        "invalid field path '\(path)': \(reason); write paths like 'graph.edges' or 'sites[3].distance'"
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// How numbers appear in explanations: differences and tolerances short (`3.2e-2`, `1e-4`),
 /// values with enough digits to tell them apart, integers without `.0`.
-enum NumberFormat {
+public enum NumberFormat {
     /// `x` rounded to `significantDigits`: integers as integers (`12`), `0.1 <= |x| < 1e5`
     /// in fixed notation without trailing zeros (`2.417`), anything else in scientific notation
     /// with a bare exponent (`3.2e-2`, `1e-4`, `6.02e23`). `NaN`, `inf`, `-inf`.
-    static func compact(_ x: Double, significantDigits: Int = 3) -> String {
+    public static func compact(_ x: Double, significantDigits: Int = 3) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == 0 { return "0" }
@@ -26,13 +26,13 @@ enum NumberFormat {
     }
 
     /// A value as read or computed: up to 7 significant digits (`2.417223`, `1.5e-7`).
-    static func value(_ x: Double) -> String {
+    public static func value(_ x: Double) -> String {
         compact(x, significantDigits: 7)
     }
 
     /// The shortest text that reads back as exactly `x` (`5`, `0.1`, `1e-5`, `NaN`): for
     /// values a student or instructor wrote.
-    static func exact(_ x: Double) -> String {
+    public static func exact(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x.rounded() == x && abs(x) < 1e15 { return String(Int64(x)) }
@@ -42,17 +42,17 @@ enum NumberFormat {
     }
 
     /// `[3, 4]`, or `scalar` for shape `[]`.
-    static func shape(_ shape: [Int]) -> String {
+    public static func shape(_ shape: [Int]) -> String {
         shape.isEmpty ? "scalar" : "[" + shape.map(String.init).joined(separator: ", ") + "]"
     }
 
     /// `[4,17]`: an element index as explanations write it.
-    static func index(_ index: [Int]) -> String {
+    public static func index(_ index: [Int]) -> String {
         "[" + index.map(String.init).joined(separator: ",") + "]"
     }
 
     /// `[0, 5, 1, 2.417]`: a row of values.
-    static func row<C: Collection>(_ row: C) -> String where C.Element == Double {
+    public static func row<C: Collection>(_ row: C) -> String where C.Element == Double {
         "[" + row.map(value).joined(separator: ", ") + "]"
     }
 

@@ -9,14 +9,14 @@ extension JSONValue: CustomStringConvertible {
     }
 
     /// The compact text cut to `limit` characters, with `…` when cut.
-    func abbreviated(_ limit: Int = 60) -> String {
+    public func abbreviated(_ limit: Int = 60) -> String {
         let text = description
         return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// What the value is, for "expected a number, found ..." messages: `a string ("abc")`,
     /// `an array of 3 elements`, `an object with fields a, b`, `null`.
-    var summary: String {
+    public var summary: String {
         switch self {
         case .null: return "null"
         case let .bool(value): return "a boolean (\(value))"
@@ -55,7 +55,7 @@ extension JSONValue: CustomStringConvertible {
 }
 
 /// A string in double quotes with `"`, `\` and control characters escaped as JSON does.
-func quoted(_ string: String) -> String {
+public func quoted(_ string: String) -> String {
     var text = "\""
     for scalar in string.unicodeScalars {
         switch scalar {
@@ -72,7 +72,7 @@ func quoted(_ string: String) -> String {
 }
 
 /// `a, b, c` for up to `limit` names, then `, … (12 in all)`.
-func listed(_ names: [String], limit: Int = 8) -> String {
+public func listed(_ names: [String], limit: Int = 8) -> String {
     guard names.count > limit else { return names.joined(separator: ", ") }
     return names.prefix(limit).joined(separator: ", ") + ", … (\(names.count) in all)"
 }

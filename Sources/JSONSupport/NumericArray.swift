@@ -67,17 +67,17 @@ public struct NumericArray: Hashable, Sendable {
     }
 
     /// `[4,17]` for the element at `flatIndex`; empty for a scalar.
-    func indexText(ofFlat flatIndex: Int) -> String {
+    public func indexText(ofFlat flatIndex: Int) -> String {
         shape.isEmpty ? "" : NumberFormat.index(multiIndex(ofFlat: flatIndex))
     }
 
     /// ` at [4,17]`, or nothing for a scalar.
-    func locationText(ofFlat flatIndex: Int) -> String {
+    public func locationText(ofFlat flatIndex: Int) -> String {
         shape.isEmpty ? "" : " at " + indexText(ofFlat: flatIndex)
     }
 
     /// The number a scalar JSON value stands for, or nil when it stands for none.
-    static func number(from value: JSONValue) -> Double? {
+    public static func number(from value: JSONValue) -> Double? {
         switch value {
         case let .number(number): return number
         case .null: return .nan
