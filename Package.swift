@@ -26,11 +26,13 @@ let package = Package(
         .target(name: "JSONSupport"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport"]),
         .target(name: "Sandbox"),
+        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport"]),
         .target(
             name: "Grading",
-            dependencies: ["LinearAlgebra", "JSONSupport", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["LinearAlgebra", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
-            name: "Frontend", dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Grading", "Sandbox", "JSONSupport"]),
+            name: "Frontend",
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Sandbox", "JSONSupport"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "TestSupport"]),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
     ],
