@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "TestSupport"]),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),

@@ -84,3 +84,30 @@ public struct JSONWriter: Sendable {
         }
     }
 }
+
+extension JSONWriter {
+    /// Writes any ``JSONValue``: objects with their keys sorted (a stable text for hashing and
+    /// caching), numbers in shortest round-trip form.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case let .bool(flag): bool(flag)
+        case let .number(number): self.number(number)
+        case let .string(text): string(text)
+        case let .array(items): array(items) { $0.value($1) }
+        case let .object(members):
+            object { object in
+                for key in members.keys.sorted() {
+                    object.member(key) { $0.value(members[key] ?? .null) }
+                }
+            }
+        }
+    }
+
+    /// The JSON text of `value` (see ``value(_:)``).
+    public static func text(of value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.value(value)
+        return writer.text
+    }
+}

@@ -57,6 +57,12 @@ extension RubricSpec {
                 throw table.error("field", "field '\(field)' is not an output field of \(exercise.id) (its fields: \(exercise.outputFields.map(\.name).joined(separator: ", ")))")
             }
         }
+        let fieldPath: JSONPath
+        do {
+            fieldPath = field.isEmpty ? .root : try JSONPath(field)
+        } catch {
+            throw table.error("field", "\(error)")
+        }
         let points = try table.number("points", in: 0...100_000, required: true) ?? 0
         guard points > 0 else { throw table.error("points", "'points' must be > 0 (got \(format(points))); drop the check instead") }
         let optionsJSON = try table.table("options")?.table.convert(to: .json) ?? "{}"
@@ -68,7 +74,7 @@ extension RubricSpec {
             throw table.error(table.contains("options") ? "options" : "comparator", "check '\(id)': \(error)")
         }
         return CheckSpec(
-            id: id, title: try table.string("title") ?? id, field: field, comparator: comparator, spec: spec,
+            id: id, title: try table.string("title") ?? id, field: field, fieldPath: fieldPath, comparator: comparator, spec: spec,
             optionsJSON: optionsJSON, points: points,
             cases: try parseCases(table, exercise: exercise), hint: try table.string("hint") ?? "",
             line: table.file.index.line(of: table.keyPath))

@@ -1,3 +1,4 @@
+import JSONSupport
 import Foundation
 
 /// A week's checks as `rubrics/wNN-slug.toml` lists them: which output field, which
@@ -35,6 +36,8 @@ public struct CheckSpec: Sendable, Equatable {
     public let title: String
     /// Dotted path of the output field the check reads (`edges`, `graph.nodes`).
     public let field: String
+    /// `field`, parsed (the root for `manual` checks, which read no field).
+    public let fieldPath: JSONPath
     /// The comparator's name as the rubric writes it (`allclose`, `permutation`, ...).
     public let comparator: String
     /// The comparator with its validated options.
