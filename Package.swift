@@ -30,9 +30,10 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: ["LinearAlgebra", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Sandbox", "JSONSupport"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -52,6 +53,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Sandbox", "JSONSupport", "TestSupport"]),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
     ],

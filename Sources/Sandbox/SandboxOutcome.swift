@@ -53,4 +53,25 @@ public struct SandboxOutcome: Sendable {
 
     /// True when the program ended by itself with exit code 0.
     public var succeeded: Bool { termination == .exited(0) }
+
+    /// An outcome as recorded elsewhere (a gradebook row, a test); the sandbox makes its own.
+    public init(
+        termination: Termination, standardOutputTail: String = "", standardErrorTail: String = "",
+        standardOutputBytes: Int = 0, standardErrorBytes: Int = 0, outputTruncated: Bool = false,
+        wallSeconds: Double, cpuSeconds: Double, peakMemoryBytes: Int = 0, isolation: Isolation,
+        userID: UInt32 = 0, limits: SandboxLimits = SandboxLimits()
+    ) {
+        self.termination = termination
+        self.standardOutputTail = standardOutputTail
+        self.standardErrorTail = standardErrorTail
+        self.standardOutputBytes = standardOutputBytes
+        self.standardErrorBytes = standardErrorBytes
+        self.outputTruncated = outputTruncated
+        self.wallSeconds = wallSeconds
+        self.cpuSeconds = cpuSeconds
+        self.peakMemoryBytes = peakMemoryBytes
+        self.isolation = isolation
+        self.userID = userID
+        self.limits = limits
+    }
 }

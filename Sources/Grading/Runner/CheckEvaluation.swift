@@ -9,6 +9,14 @@ public struct CheckResult: Sendable {
     /// number of cases the check applies to (so a check's points are spread over its cases).
     public let points: Double
     public let maximumPoints: Double
+
+    public init(checkID: String, caseName: String, outcome: CheckOutcome, points: Double, maximumPoints: Double) {
+        self.checkID = checkID
+        self.caseName = caseName
+        self.outcome = outcome
+        self.points = points
+        self.maximumPoints = maximumPoints
+    }
 }
 
 extension CheckSpec {
