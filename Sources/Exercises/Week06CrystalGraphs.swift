@@ -8,6 +8,12 @@ import JSONSupport
 /// nearest neighbors within 8 A, Gaussian edge features, one-hot atom features) and the MEGNet
 /// graph (every pair within a cutoff) of a periodic crystal.
 ///
+/// Reference output: `edges` as ``Descriptors/CrystalGraph`` (keep fewer when short) with the
+/// README's tie rule (``Week06EdgeRule``), `edge_features` the ``Descriptors/GaussianExpansion``
+/// of the input's grid, `atom_features` ``Descriptors/CGCNNAtomFeatures`` (92 entries),
+/// `megnet_edges` every pair within `megnet_cutoff` (``Crystal/Structure/neighbors(within:)``,
+/// pairs up to the cutoff plus 1e-8 A^2 on d^2).
+///
 /// Generators (`exercise.toml`):
 /// - `bundled-structure`: `structure` (a file of `exercises/data/pymatgen-core/structures`,
 ///   without `.json`), optional `cell_transformation` (3x3 integers, non-zero determinant:
@@ -82,29 +88,34 @@ public struct Week06CrystalGraphs: WeekExercise {
     public func referenceOutput(for input: JSONValue) throws -> JSONValue {
         let structure = try StructureDocument.structure(in: input)
         let settings = try Week06GraphSettings(input: input)
-        let graph: CrystalGraph
-        let megnet: NeighborList
+        let expansion: GaussianExpansion
+        let withinRadius: NeighborList, megnet: NeighborList
         do {
-            let expansion = try GaussianExpansion(
-                minimum: settings.dmin, maximum: settings.dmax, step: settings.step, width: settings.width)
-            graph = try CrystalGraph(structure: structure, options: .init(
-                radius: settings.radius, maxNeighbors: settings.maxNeighbors, expansion: expansion,
-                shortfall: .keepFewer, atomFeatures: .atomInit))
+            expansion = try GaussianExpansion(minimum: settings.dmin, maximum: settings.dmax, step: settings.step, width: settings.width)
+            withinRadius = try structure.neighbors(within: settings.radius)
             megnet = try structure.neighbors(within: settings.megnetCutoff)
         } catch {
-            throw ExercisesError.badInput(field: "radius, max_neighbors, gaussian, megnet_cutoff", reason: "\(error)")
+            throw ExercisesError.badInput(field: "radius, gaussian, megnet_cutoff", reason: "\(error)")
         }
-        func row(_ source: Int, _ target: Int, _ image: SIMD3<Int>, _ distance: Double) -> JSONValue {
-            .array([source, target, image.x, image.y, image.z].map { .number(Double($0)) } + [.number(distance)])
+        // CGCNN's graph (Descriptors/CrystalGraph, keepFewer), with the README's tie rule.
+        let nearest = Week06EdgeRule.nearest(withinRadius, count: settings.maxNeighbors)
+        func row(_ source: Int, _ neighbor: Neighbor) -> JSONValue {
+            .array([source, neighbor.index, neighbor.image.x, neighbor.image.y, neighbor.image.z].map { .number(Double($0)) }
+                + [.number(neighbor.distance)])
         }
-        var megnetEdges: [JSONValue] = []
-        for (site, neighbors) in megnet.sites.enumerated() {
-            for neighbor in neighbors { megnetEdges.append(row(site, neighbor.index, neighbor.image, neighbor.distance)) }
+        var edges: [JSONValue] = [], edgeFeatures: [JSONValue] = []
+        for (site, neighbors) in nearest.enumerated() {
+            for neighbor in neighbors {
+                edges.append(row(site, neighbor))
+                edgeFeatures.append(.array(expansion.expand(neighbor.distance).map(JSONValue.number)))
+            }
         }
+        let megnetEdges = megnet.sites.enumerated().flatMap { site, neighbors in neighbors.map { row(site, $0) } }
+        let atomFeatures = Week06AtomFeatureTable.features
         return .object([
-            "edges": .array(graph.edges.map { row($0.source, $0.target, $0.image, $0.distance) }),
-            "edge_features": .array(graph.edges.map { .array($0.gaussian.map(JSONValue.number)) }),
-            "atom_features": .array(graph.nodes.map { .array($0.features.map(JSONValue.number)) }),
+            "edges": .array(edges),
+            "edge_features": .array(edgeFeatures),
+            "atom_features": .array(structure.species.map { .array(atomFeatures.features(of: $0).map(JSONValue.number)) }),
             "megnet_edges": .array(megnetEdges),
         ])
     }

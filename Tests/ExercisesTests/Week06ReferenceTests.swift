@@ -30,6 +30,19 @@ struct Week06ReferenceTests {
         #expect(atoms.allSatisfy { row in row.count == 92 && row.allSatisfy { $0 == 0 || $0 == 1 } })
     }
 
+    @Test("edges agree with Descriptors.CrystalGraph: same distances per atom (only tied choices may differ)",
+          arguments: Week06Case.publicCases + Week06Case.hiddenCases)
+    func agreesWithCrystalGraph(_ testCase: Week06Case) throws {
+        let input = try testCase.input()
+        let graph = try CrystalGraph(structure: StructureDocument.structure(in: input))
+        let edges = numberRows(try Week06CrystalGraphs().referenceOutput(for: input).objectValue?["edges"])
+        #expect(edges.map { Int($0[0]) } == graph.edges.map(\.source))
+        let comparison = compare(edges.map { $0[5] }, graph.edges.map(\.distance), atol: 1e-9, rtol: 0)
+        #expect(comparison.isWithinTolerance, "\(comparison)")
+        let features = numberRows(try Week06CrystalGraphs().referenceOutput(for: input).objectValue?["atom_features"])
+        #expect(features == graph.nodes.map(\.features))
+    }
+
     @Test("edge features are the README's Gaussians of each edge's distance")
     func edgeFeaturesFollowREADME() throws {
         let output = try Week06CrystalGraphs().referenceOutput(for: Week06Case.publicCases[1].input())
