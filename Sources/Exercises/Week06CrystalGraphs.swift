@@ -57,7 +57,9 @@ public struct Week06CrystalGraphs: WeekExercise {
         default:
             throw ExercisesError.unknownGenerator(exercise: id, generator: generator, known: Self.generators)
         }
-        return Self.inputDocument(for: structure)
+        // Wrapped into [0, 1), so that the CIF (which pymatgen and ASE wrap on reading) and
+        // frac_coords give the same image offsets.
+        return Self.inputDocument(for: structure.wrapped())
     }
 
     /// The input document of `structure` with this week's fixed graph parameters.

@@ -28,10 +28,16 @@ struct Week06InputTests {
         #expect(fields["gaussian"] == ["dmin": 0.0, "dmax": 8.0, "step": 0.2, "width": 0.2])
         let structure = try StructureDocument.structure(in: input)
         #expect(Set(fields["elements"]?.objectValue?.keys.map { $0 } ?? []) == Set(structure.species.map(\.symbol)))
+        #expect(structure.fractionalCoordinates.allSatisfy { $0.min() >= 0 && $0.max() < 1 }, "frac_coords not wrapped into [0, 1)")
         let cif = try #require(fields["cif"]?.stringValue)
         let fromCIF = try Structure(cif: cif, path: "input.cif")
         #expect(fromCIF.atomCount == structure.atomCount)
         #expect(abs(fromCIF.lattice.volume - structure.lattice.volume) < 1e-4 * structure.lattice.volume)
+        #expect(fromCIF.species == structure.species)
+        let coordinates = compare(
+            fromCIF.fractionalCoordinates.flatMap { [$0.x, $0.y, $0.z] }, structure.fractionalCoordinates.flatMap { [$0.x, $0.y, $0.z] },
+            atol: 1e-8, rtol: 0)
+        #expect(coordinates.isWithinTolerance, "cif and frac_coords disagree: \(coordinates)")
     }
 
     @Test("the same seed gives the same text, another seed another structure", arguments: Week06Case.hiddenCases)
