@@ -7,8 +7,8 @@ import Crystal
 /// Symmetric crystals have many neighbors at one distance (silicon: 12 second neighbors, of
 /// which 8 are kept), so without a stated tie rule a correct program could keep different
 /// (j, image) pairs than the reference. ``Crystal/NeighborList`` resolves ties only to
-/// 1e-10 A, finer than the bundled files' precision (silicon's second shell spreads over
-/// about 1e-9 A there), so the rule is applied here with the README's 1e-8 A.
+/// 1e-10 A, finer than the bundled files' precision (silicon's 12 second neighbors are not
+/// all one tie there), so the rule is applied here with the README's 1e-8 A.
 enum Week06EdgeRule {
     /// Distances closer than this are tied, Angstrom (the README's value).
     static let tieTolerance = 1e-8
