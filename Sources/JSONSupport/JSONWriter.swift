@@ -87,12 +87,19 @@ public struct JSONWriter: Sendable {
 
 extension JSONWriter {
     /// Writes any ``JSONValue``: objects with their keys sorted (a stable text for hashing and
-    /// caching), numbers in shortest round-trip form.
+    /// caching), whole numbers as integers, others in shortest round-trip form.
     public mutating func value(_ value: JSONValue) {
         switch value {
         case .null: raw("null")
         case let .bool(flag): bool(flag)
-        case let .number(number): self.number(number)
+        case let .number(number):
+            // JSON does not tell 12 from 12.0, but readers do (Python's json gives an int for
+            // `12`, usable as a count or index): whole numbers are written without a fraction.
+            if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
+                integer(Int(number))
+            } else {
+                self.number(number)
+            }
         case let .string(text): string(text)
         case let .array(items): array(items) { $0.value($1) }
         case let .object(members):

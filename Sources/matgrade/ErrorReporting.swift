@@ -6,10 +6,14 @@ import Foundation
 enum ErrorReporting {
     static let usageOrInputError: Int32 = 2
 
-    static func run<Command: ParsableCommand>(_ command: Command.Type) {
+    static func run<Command: ParsableCommand>(_ command: Command.Type) async {
         do {
             var parsed = try Command.parseAsRoot()
-            try parsed.run()
+            if var asynchronous = parsed as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try parsed.run()
+            }
         } catch let exitCode as ExitCode {
             // A command's own verdict (1: checks failed).
             exit(exitCode.rawValue)

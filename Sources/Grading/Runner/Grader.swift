@@ -1,0 +1,69 @@
+import Exercises
+import Foundation
+import JSONSupport
+import Sandbox
+
+/// Grades one submission: for each case, the week's input and reference (Exercises), the
+/// submission's run (``CaseRunner``), its runs on the invariance variants when the rubric
+/// has an applicable `invariance` check, and the rubric's checks.
+public struct Grader: Sendable {
+    public let course: Course
+    public let exercise: ExerciseSpec
+    public let rubric: RubricSpec
+    public let week: any WeekExercise
+    public let runner: CaseRunner
+
+    public init(course: Course, exercise: ExerciseSpec, rubric: RubricSpec, runner: CaseRunner) throws {
+        guard let week = ExerciseRegistry.exercise(id: exercise.id) else {
+            throw SpecError(
+                path: course.folder(of: exercise).path, line: nil,
+                message: "matgrade has no reference solver for '\(exercise.id)' (it has: \(ExerciseRegistry.ids.joined(separator: ", ")))")
+        }
+        self.course = course
+        self.exercise = exercise
+        self.rubric = rubric
+        self.week = week
+        self.runner = runner
+    }
+
+    /// The public cases with their fixed seeds (what `matgrade check` runs).
+    public var publicInstances: [(CaseSpec, Int, UInt64)] {
+        exercise.publicCases.map { ($0, 0, $0.seed ?? 0) }
+    }
+
+    /// The input of a case instance.
+    public func input(for caseSpec: CaseSpec, seed: UInt64) throws -> JSONValue {
+        try week.input(
+            generator: caseSpec.generator, parametersJSON: caseSpec.parametersJSON, seed: seed,
+            data: CourseData(dataFolder: course.exercisesFolder.appendingPathComponent("data")))
+    }
+
+    /// Grades `submission` (a folder) on `instances` (case, instance number, seed).
+    /// `progress` is told each case label as it starts.
+    public func grade(
+        submission: URL, instances: [(CaseSpec, Int, UInt64)], progress: @Sendable (String) -> Void = { _ in }
+    ) async throws -> SubmissionResult {
+        let counts = SubmissionResult.caseCounts(rubric: rubric, instances: instances.map(\.0))
+        var results: [CaseResult] = []
+        for (caseSpec, instance, seed) in instances {
+            let label = caseSpec.count > 1 ? "\(caseSpec.name)-\(instance + 1)" : caseSpec.name
+            progress(label)
+            let input = try input(for: caseSpec, seed: seed)
+            let reference = try week.referenceOutput(for: input)
+            let run = try await runner.run(submission: submission, exercise: exercise, input: input, label: label)
+            var transformed: [TransformedOutput] = []
+            let needsVariants = rubric.checks.contains { $0.spec.kind == .invariance && $0.applies(to: caseSpec) }
+            if needsVariants, run.output != nil {
+                for variant in try week.invarianceVariants(of: input, seed: seed) {
+                    let variantRun = try await runner.run(
+                        submission: submission, exercise: exercise, input: variant.input, label: "\(label)-\(variant.name)")
+                    transformed.append(TransformedOutput(
+                        transformation: variant.name, output: variantRun.output ?? .null, indexMap: variant.siteOrder))
+                }
+            }
+            let checks = try rubric.evaluate(caseSpec: caseSpec, run: run, reference: reference, transformed: transformed, caseCount: counts)
+            results.append(CaseResult(caseSpec: caseSpec, instance: instance, run: run, checks: checks))
+        }
+        return SubmissionResult(exercise: exercise, rubric: rubric, cases: results)
+    }
+}
