@@ -44,5 +44,11 @@ step "The CGCNN graph of SrTiO3 as JSON (first lines), drawn to $out/SrTiO3-grap
 head -c 600 "$out/SrTiO3-graph.json"; echo " ..."
 run "The 12 nearest neighbors within 8 A (CGCNN edges) as a table" \
     "$matgrade" compute neighbors "$structures/SrTiO3.json" --cutoff 8 --nearest 12 --format table
+for sample in submissions/w06-crystal-graphs/*/; do
+    step "matgrade check on the sample submission $sample (expected outcome: submissions/README.md)" \
+        "$matgrade" check w06-crystal-graphs "$sample"
+    "$matgrade" check w06-crystal-graphs "$sample"
+    echo "(exit $?)"
+done
 echo
 echo "Demo done. JSON outputs and the SVG drawing are in $out/. Next: 'make test' runs the whole suite."
