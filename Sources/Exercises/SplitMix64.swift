@@ -2,15 +2,16 @@ import Foundation
 
 /// SplitMix64 (Steele, Lea and Flood, OOPSLA 2014, doi:10.1145/2660193.2660195): a small,
 /// fast generator whose stream is fixed by its 64-bit seed on every platform, so generated
-/// case inputs are reproducible byte for byte. Not for cryptography.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// case inputs (and the grader's shuffled folds) are reproducible byte for byte. Not for
+/// cryptography.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,12 +21,12 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// Uniform in [0, 1), from the top 53 bits (the same on every platform, unlike
     /// `Double.random(in:using:)`, whose algorithm the standard library may change).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// Uniform in [lower, upper).
-    mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
+    public mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
         lower + (upper - lower) * unit()
     }
 

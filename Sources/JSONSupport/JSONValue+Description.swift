@@ -56,19 +56,9 @@ extension JSONValue: CustomStringConvertible {
 
 /// A string in double quotes with `"`, `\` and control characters escaped as JSON does.
 public func quoted(_ string: String) -> String {
-    var text = "\""
-    for scalar in string.unicodeScalars {
-        switch scalar {
-        case "\"": text += "\\\""
-        case "\\": text += "\\\\"
-        case "\n": text += "\\n"
-        case "\t": text += "\\t"
-        case "\r": text += "\\r"
-        case _ where scalar.value < 0x20: text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-        default: text.unicodeScalars.append(scalar)
-        }
-    }
-    return text + "\""
+    var writer = JSONWriter()
+    writer.string(string)
+    return writer.text
 }
 
 /// `a, b, c` for up to `limit` names, then `, … (12 in all)`.

@@ -1,6 +1,7 @@
 import Crystal
 import Foundation
 import Testing
+import TestSupport
 
 /// A fresh temporary folder, removed by `remove()`.
 private struct TemporaryFolder {
@@ -116,7 +117,7 @@ struct FormatsDetectionTests {
     func binaryGarbage() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for format in StructureFileFormat.allCases {
             let path = folder.path("garbage-\(format.rawValue)")
             let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }

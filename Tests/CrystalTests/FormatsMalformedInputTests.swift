@@ -1,6 +1,7 @@
 import Crystal
 import Foundation
 import Testing
+import TestSupport
 
 /// A broken file and the exact message its reader must give: path, line, what is wrong, the
 /// value seen and the fix.
@@ -308,7 +309,7 @@ struct FormatsMalformedInputTests {
         let valid = try bundledStructure("LiFePO4").contents(format: format)
         let characters = Array(valid)
         var inputs: [String] = stride(from: 0, to: characters.count, by: 7).map { String(characters[..<$0]) }
-        var generator = SplitMix64(seed: 20261125)
+        var generator = SeededGenerator(seed: 20261125)
         let lines = valid.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let noise = ["", "?", ".", "loop_", "data_y", "{", "]", "'", ";", "-1e400", "nan", "inf", "0x1p3", "Xx 1 2 3", "99999999999999999999", "\u{0}"]
         for _ in 0..<400 {
@@ -338,15 +339,3 @@ struct FormatsMalformedInputTests {
     }
 }
 
-/// A small seeded generator (SplitMix64) so the scrambled inputs are the same on every run.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -138,22 +138,16 @@ struct PermutationComparatorTests {
         #expect(abs(outcome.score - expected) < 1e-12, "matched \(outcome.score) vs oracle \(expected): \(outcome)")
     }
 
-    /// Sorting by keys and by the first tolerance column keeps large lists fast: 60 000 rows
-    /// with keys and 20 000 without, each well under a second in a debug build.
-    @Test func largeListsMatchInLinearithmicTime() throws {
-        let rows = Self.edgeList(atomCount: 5000, neighborsPerAtom: 12, seed: 3)
+    /// Large lists (12 000 keyed rows, 5 000 without keys) match completely after shuffling
+    /// and noise within tolerance. Speed is not asserted here (no timing assertions in tests).
+    @Test func largeListsMatch() throws {
+        let rows = Self.edgeList(atomCount: 1000, neighborsPerAtom: 12, seed: 3)
         let keyed = try PermutationComparator(tolerance: Tolerance(absolute: 1e-6), keyColumns: Self.keys)
-        let clock = ContinuousClock()
-        let keyedTime = try clock.measure {
-            expect(try keyed.compare(student: json(Self.shuffled(rows, seed: 2, noise: 1e-7)), reference: json(rows)), passed: true, score: 1)
-        }
-        let distances = rows.prefix(20_000).map { [$0[5]] }
+        expect(try keyed.compare(student: json(Self.shuffled(rows, seed: 2, noise: 1e-7)), reference: json(rows)), passed: true, score: 1)
+        let distances = rows.prefix(5_000).map { [$0[5]] }
         var generator = SeededGenerator(seed: 4)
         let unkeyed = try PermutationComparator(tolerance: Tolerance(absolute: 1e-9))
-        let unkeyedTime = try clock.measure {
-            expect(try unkeyed.compare(student: json(distances.shuffled(using: &generator)), reference: json(distances)), passed: true, score: 1)
-        }
-        #expect(keyedTime < .seconds(5) && unkeyedTime < .seconds(5), "keyed \(keyedTime), unkeyed \(unkeyedTime)")
+        expect(try unkeyed.compare(student: json(distances.shuffled(using: &generator)), reference: json(distances)), passed: true, score: 1)
     }
 
     @Test(arguments: [

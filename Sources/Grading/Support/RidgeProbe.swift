@@ -1,3 +1,4 @@
+import Exercises
 import LinearAlgebra
 
 /// Cross-validated R² of a ridge regression from an embedding to a target: how much of the
@@ -94,20 +95,3 @@ struct RidgeProbe {
     }
 }
 
-/// SplitMix64 (Steele, Lea and Flood, OOPSLA 2014, doi:10.1145/2660193.2660195): a small
-/// seeded generator, so shuffled folds are the same on every machine and every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
