@@ -32,3 +32,43 @@ struct CheckCommandTests {
         #expect(result.standardError.contains("it has no solution.py"), "\(result)")
     }
 }
+
+@Suite("matgrade inputs and reference (end to end)")
+struct InputsAndReferenceCommandTests {
+    @Test("inputs writes each public case (and hidden ones for a seed); reference answers one; same seed, same input")
+    func inputsAndReference() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-inputs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try MatgradeProcess.run(["inputs", "w06-crystal-graphs", "--seed", "7", "-o", folder.appendingPathComponent("a").path])
+        #expect(first.status == 0, "\(first)")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a").path).sorted()
+        #expect(cases == ["rattled-supercell", "silicon", "skewed-cell", "skewed-rutile", "strontium-titanate"])
+        let again = try MatgradeProcess.run(["inputs", "6", "--seed", "7", "-o", folder.appendingPathComponent("b").path])
+        #expect(again.status == 0, "\(again)")
+        for name in cases {
+            let a = try Data(contentsOf: folder.appendingPathComponent("a/\(name)/input.json"))
+            let b = try Data(contentsOf: folder.appendingPathComponent("b/\(name)/input.json"))
+            #expect(a == b, "case \(name) differs between two runs with the same seed")
+        }
+        let output = folder.appendingPathComponent("reference.json")
+        let reference = try MatgradeProcess.run([
+            "reference", "6", "--input", folder.appendingPathComponent("a/silicon/input.json").path, "--output", output.path,
+        ])
+        #expect(reference.status == 0, "\(reference)")
+        struct Output: Decodable { let edges: [[Double]]; let edge_features: [[Double]]; let atom_features: [[Int]] }
+        let decoded = try JSONDecoder().decode(Output.self, from: Data(contentsOf: output))
+        #expect(decoded.edges.count == 2 * 12)
+        #expect(decoded.edge_features.allSatisfy { $0.count == 41 })
+        #expect(decoded.atom_features.allSatisfy { $0.count == 92 && $0.reduce(0, +) == 9 })
+    }
+
+    @Test("a malformed input file is an input error naming the file")
+    func malformedInput() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "{\"structure\": [1, 2".write(to: file, atomically: true, encoding: .utf8)
+        let result = try MatgradeProcess.run(["reference", "6", "--input", file.path, "--output", "/tmp/never.json"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.standardError.contains("invalid value '\(file.path)' for --input"), "\(result)")
+    }
+}

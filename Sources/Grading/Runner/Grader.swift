@@ -14,16 +14,23 @@ public struct Grader: Sendable {
     public let runner: CaseRunner
 
     public init(course: Course, exercise: ExerciseSpec, rubric: RubricSpec, runner: CaseRunner) throws {
-        guard let week = ExerciseRegistry.exercise(id: exercise.id) else {
-            throw SpecError(
-                path: course.folder(of: exercise).path, line: nil,
-                message: "matgrade has no reference solver for '\(exercise.id)' (it has: \(ExerciseRegistry.ids.joined(separator: ", ")))")
-        }
+        let week = try Self.week(for: exercise, course: course)
         self.course = course
         self.exercise = exercise
         self.rubric = rubric
         self.week = week
         self.runner = runner
+    }
+
+    /// The week's input generators and reference solver for `exercise`.
+    /// - Throws: ``SpecError`` when matgrade has none for it.
+    public static func week(for exercise: ExerciseSpec, course: Course) throws -> any WeekExercise {
+        guard let week = ExerciseRegistry.exercise(id: exercise.id) else {
+            throw SpecError(
+                path: course.folder(of: exercise).path, line: nil,
+                message: "matgrade has no reference solver for '\(exercise.id)' (it has: \(ExerciseRegistry.ids.joined(separator: ", ")))")
+        }
+        return week
     }
 
     /// The public cases with their fixed seeds (what `matgrade check` runs).
