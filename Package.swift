@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // System-library shims: module maps only (apt-get packages in scripts/setup.sh).
@@ -29,7 +30,10 @@ let package = Package(
         .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport"]),
         .target(
             name: "Grading",
-            dependencies: ["LinearAlgebra", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: [
+                "LinearAlgebra", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),
         .target(
             name: "Frontend",

@@ -21,6 +21,12 @@ public enum GradingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// reference array that is not numeric, too few samples for the folds): the rubric or the
     /// reference solver is wrong, not the student.
     case invalidReference(comparator: String, reason: String)
+    /// Hidden cases were to be graded but the course secret is not set.
+    case missingCourseSecret(variable: String)
+    /// The course secret is too short to keep hidden inputs unguessable.
+    case weakCourseSecret(length: Int, minimum: Int)
+    /// The folder of submissions to grade cannot be used as given.
+    case invalidSubmissions(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -39,6 +45,15 @@ public enum GradingError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .invalidReference(comparator, reason):
             return "comparator '\(comparator)': the reference does not fit this check: \(reason); "
                 + "fix the check's field or options in the rubric, or the reference solver"
+        case let .missingCourseSecret(variable):
+            return "\(variable) is not set: hidden cases are generated for each student from the course secret; "
+                + "set it to the course's secret (make one once with: openssl rand -hex 32, and keep it out of the repository), "
+                + "or grade public cases only with --public-only"
+        case let .weakCourseSecret(length, minimum):
+            return "the course secret (MATGRADE_SECRET) has \(length) characters, fewer than \(minimum): students could guess it "
+                + "and compute their hidden inputs; use a random one, e.g. openssl rand -hex 32"
+        case let .invalidSubmissions(path, reason):
+            return "\(path): \(reason)"
         }
     }
 }

@@ -98,3 +98,15 @@ public struct CaseSpec: Sendable, Equatable {
     /// by the week's generator into its own parameter type.
     public let parametersJSON: String
 }
+
+extension ExerciseSpec {
+    /// This exercise with its wall-clock and CPU limits lowered to at most the given values,
+    /// seconds (an instructor's quick pass over a batch; limits are never raised this way).
+    public func cappingLimits(wallSeconds: Double?, cpuSeconds: Double?) -> ExerciseSpec {
+        var limits = self.limits
+        if let wallSeconds { limits.wallSeconds = min(limits.wallSeconds, wallSeconds) }
+        if let cpuSeconds { limits.cpuSeconds = min(limits.cpuSeconds, cpuSeconds) }
+        return ExerciseSpec(
+            id: id, week: week, title: title, due: due, command: command, limits: limits, outputFields: outputFields, cases: cases)
+    }
+}

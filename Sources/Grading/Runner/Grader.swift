@@ -38,6 +38,23 @@ public struct Grader: Sendable {
         exercise.publicCases.map { ($0, 0, $0.seed ?? 0) }
     }
 
+    /// Every case instance a student is graded on: the public cases with their fixed seeds,
+    /// then each hidden case's `count` instances seeded from `secret` and `studentID`.
+    public func allInstances(secret: CourseSecret, studentID: String) -> [(CaseSpec, Int, UInt64)] {
+        publicInstances + exercise.hiddenCases.flatMap { caseSpec in
+            (0..<caseSpec.count).map { instance in
+                (caseSpec, instance, secret.seed(exerciseID: exercise.id, studentID: studentID, caseName: caseSpec.name, instance: instance))
+            }
+        }
+    }
+
+    /// The reference output of `input`, from `cache` when given.
+    public func reference(for input: JSONValue, cache: ReferenceCache?) async throws -> JSONValue {
+        guard let cache else { return try week.referenceOutput(for: input) }
+        let week = self.week
+        return try await cache.reference(exerciseID: exercise.id, input: input) { try week.referenceOutput(for: $0) }
+    }
+
     /// The input of a case instance.
     public func input(for caseSpec: CaseSpec, seed: UInt64) throws -> JSONValue {
         try week.input(
@@ -46,9 +63,11 @@ public struct Grader: Sendable {
     }
 
     /// Grades `submission` (a folder) on `instances` (case, instance number, seed).
-    /// `progress` is told each case label as it starts.
+    /// References come from `referenceCache` when given. `progress` is told each case label
+    /// as it starts.
     public func grade(
-        submission: URL, instances: [(CaseSpec, Int, UInt64)], progress: @Sendable (String) -> Void = { _ in }
+        submission: URL, instances: [(CaseSpec, Int, UInt64)], referenceCache: ReferenceCache? = nil,
+        progress: @Sendable (String) -> Void = { _ in }
     ) async throws -> SubmissionResult {
         let counts = SubmissionResult.caseCounts(rubric: rubric, instances: instances.map(\.0))
         var results: [CaseResult] = []
@@ -56,7 +75,7 @@ public struct Grader: Sendable {
             let label = caseSpec.count > 1 ? "\(caseSpec.name)-\(instance + 1)" : caseSpec.name
             progress(label)
             let input = try input(for: caseSpec, seed: seed)
-            let reference = try week.referenceOutput(for: input)
+            let reference = try await reference(for: input, cache: referenceCache)
             let run = try await runner.run(submission: submission, exercise: exercise, input: input, label: label)
             var transformed: [TransformedOutput] = []
             let needsVariants = rubric.checks.contains { $0.spec.kind == .invariance && $0.applies(to: caseSpec) }

@@ -45,3 +45,33 @@ public struct SubmissionResult: Sendable {
         return counts
     }
 }
+
+/// One rubric check summed over the cases it ran on.
+public struct CheckTotal: Sendable {
+    public let check: CheckSpec
+    public let points: Double
+    public let maximumPoints: Double
+    public let casesPassed: Int
+    public let casesRun: Int
+    /// The first failing case's name and explanation, if any case failed.
+    public let firstFailure: (caseLabel: String, explanation: String)?
+}
+
+extension SubmissionResult {
+    /// Each check of the rubric summed over the cases it ran on, in rubric order.
+    public var checkTotals: [CheckTotal] {
+        rubric.checks.map { check in
+            var points = 0.0, maximum = 0.0, passed = 0, run = 0
+            var failure: (String, String)?
+            for caseResult in cases {
+                for result in caseResult.checks where result.checkID == check.id {
+                    points += result.points
+                    maximum += result.maximumPoints
+                    run += 1
+                    if result.outcome.passed { passed += 1 } else if failure == nil { failure = (caseResult.label, result.outcome.explanation) }
+                }
+            }
+            return CheckTotal(check: check, points: points, maximumPoints: maximum, casesPassed: passed, casesRun: run, firstFailure: failure)
+        }
+    }
+}
