@@ -46,10 +46,12 @@ public enum StudentReportMarkdown {
         for caseResult in result.cases {
             let run = caseResult.run.sandbox
             out += "\n### \(escape(caseResult.label)) (\(caseResult.caseSpec.visibility.rawValue))\n\n"
-            out += "Run: \(escape(run.plainExplanation)) CPU \(NumberFormat.compact(run.cpuSeconds)) s, peak memory \(run.peakMemoryBytes >> 20) MiB.\n\n"
-            if caseResult.run.output == nil, let problem = caseResult.run.problem {
-                out += "**No output to check:** \(escape(problem))\n\n"
+            out += "- run: \(escape(run.plainExplanation))\n"
+            out += "- CPU \(NumberFormat.compact(run.cpuSeconds)) s, peak memory \(run.peakMemoryBytes >> 20) MiB\n"
+            if caseResult.run.output == nil, let problem = caseResult.run.problem, problem != run.plainExplanation {
+                out += "- **no output to check:** \(escape(problem))\n"
             }
+            out += "\n"
             for check in caseResult.checks {
                 let title = escape(titles[check.checkID] ?? check.checkID)
                 let score = "\(points(check.points)) / \(points(check.maximumPoints))"

@@ -173,4 +173,16 @@ struct ComparatorSpecEvaluationTests {
         }
         #expect(error?.description.contains("no transformed outputs were given") == true)
     }
+
+    /// An empty answer is unchanged by every transformation; it earns no invariance points
+    /// when the reference is not empty (an empty submission got 15 of 100 before this rule).
+    @Test func invarianceOfAnEmptyAnswerEarnsNothing() throws {
+        let options: [String: JSONValue] = ["inner": ["comparator": "permutation", "key_columns": [0, 1], "atol": 1e-6]]
+        let empty: JSONValue = ["graph": ["edges": []]]
+        let outcome = try Self.evaluate("invariance", options, field: "graph.edges", student: empty, transformed: [
+            TransformedOutput(transformation: "rotation", output: empty),
+        ])
+        expect(outcome, passed: false, score: 0,
+               explanation: "your graph.edges is empty on the original input (the reference has 2 rows); an empty answer stays empty under any transformation, so it shows no invariance")
+    }
 }

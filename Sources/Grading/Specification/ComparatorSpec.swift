@@ -142,6 +142,13 @@ extension ComparatorSpec {
             guard !operands.transformedStudentOutputs.isEmpty else {
                 throw .invalidReference(comparator: name, reason: "no transformed outputs were given to compare")
             }
+            // An empty answer is trivially unchanged by any transformation: no evidence of
+            // invariance when the reference has something there.
+            if let reference = try? operands.referenceOutput.value(at: field),
+               case let .array(referenceRows) = reference, !referenceRows.isEmpty,
+               case let .array(studentRows) = student, studentRows.isEmpty {
+                return .fail("your \(field) is empty on the original input (the reference has \(referenceRows.count) rows); an empty answer stays empty under any transformation, so it shows no invariance")
+            }
             var outcomes: [(transformation: String, outcome: CheckOutcome)] = []
             for run in operands.transformedStudentOutputs {
                 do {
