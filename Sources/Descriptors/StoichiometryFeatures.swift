@@ -8,9 +8,10 @@ import Foundation
 /// `num_atoms` option (atoms per integer formula unit) is not offered.
 ///
 /// Tolerance contract, checked on `Tests/Fixtures/descriptors/magpie.json` (matminer itself,
-/// `scripts/fixtures/magpie.py`): every feature within `1e-14 + 1e-12 * |matminer's value|`;
-/// the `0-norm` exactly. The same `pow` is used; only the order of the sum differs
-/// (matminer: the formula's order; here: by atomic number).
+/// `scripts/fixtures/magpie.py`): every feature within `1e-15 + 1e-13 * |matminer's value|`
+/// (measured: at most 1.1e-16, one unit in the last place); the `0-norm` exactly. The same
+/// `pow` is used; only the order of the sum differs (matminer: the formula's order; here: by
+/// atomic number).
 public struct StoichiometryFeaturizer: Sendable {
     /// matminer's default `p_list`.
     public static let defaultNorms = [0, 2, 3, 5, 7, 10]

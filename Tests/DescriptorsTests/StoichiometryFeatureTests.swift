@@ -8,7 +8,7 @@ import TestSupport
 /// (`Tests/Fixtures/descriptors/magpie.json`) and by hand.
 ///
 /// Tolerance contract (StoichiometryFeaturizer's doc comment): |observed - matminer| <=
-/// 1e-14 + 1e-12 * |matminer|; the same `pow`, only the order of the sum differs.
+/// 1e-15 + 1e-13 * |matminer|; the same `pow`, only the order of the sum differs.
 @Suite("Stoichiometry features (matminer Stoichiometry())")
 struct StoichiometryFeatureTests {
     @Test("labels and p list are matminer's defaults")
@@ -24,7 +24,7 @@ struct StoichiometryFeatureTests {
     func golden(formula: String) throws {
         let golden = try MagpieFixture.namedCase(formula)
         let features = try StoichiometryFeaturizer().features(of: try Composition(formula: formula))
-        let comparison = compare(features, golden.stoichiometry, atol: 1e-14, rtol: 1e-12)
+        let comparison = compare(features, golden.stoichiometry, atol: 1e-15, rtol: 1e-13)
         #expect(comparison.isWithinTolerance, "\(formula): \(comparison)")
     }
 
