@@ -48,7 +48,9 @@ def section(timings: dict, command: str, details: list[str]) -> str:
     matgrade_total = t["matgrade_magpie_seconds"] + t["matgrade_stoichiometry_seconds"]
 
     def ratio(a: float, b: float) -> str:
-        return f"{a / b:.0f}x" if b > 0 else "n/a"
+        if b <= 0:
+            return "n/a"
+        return f"{a / b:.0f}x" if a / b >= 10 else f"{a / b:.2f}x"
 
     rows = [
         ("Magpie (132 features)", t["matminer_magpie_seconds"], t["matgrade_magpie_seconds"],
@@ -57,7 +59,7 @@ def section(timings: dict, command: str, details: list[str]) -> str:
          f"{t['stoichiometry_max_abs_difference']:.1e} / {t['stoichiometry_max_rel_difference']:.1e}"),
         ("both", matminer_total, matgrade_total, ""),
     ]
-    table = ["| row | matminer s | matgrade s | ratio | max abs / rel difference |",
+    table = ["| row | matminer s | matgrade s | ratio | max abs / rel difference (rel where \\|value\\| >= 1e-6) |",
              "| --- | ---: | ---: | ---: | --- |"]
     table += [f"| {name} | {a:.3f} | {b:.3f} | {ratio(a, b)} | {diff} |" for name, a, b, diff in rows]
     lines = [
