@@ -82,3 +82,6 @@ for problem in problems:
     print(f"benchmark: {problem}", file=sys.stderr)
 sys.exit(1 if problems else 0)
 PY
+
+# Magpie and stoichiometry features against matminer (benchmarks/magpie/run.sh).
+bash "$repo_root/benchmarks/magpie/run.sh" "$bin_dir"

@@ -2,10 +2,14 @@
 /// unchanged and carry their own messages).
 public enum FrontendError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidOption(name: String, value: String, reason: String)
+    /// A problem on one line of an input file (1-based `line`); `reason` names the value seen
+    /// and the fix.
+    case inputLine(path: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
         case let .invalidOption(name, value, reason): return "invalid value '\(value)' for \(name): \(reason)"
+        case let .inputLine(path, line, reason): return "\(path):\(line): \(reason)"
         }
     }
 }

@@ -2,12 +2,16 @@ import ArgumentParser
 import Frontend
 
 extension OutputFormat: ExpressibleByArgument {}
+extension FeatureTableFormat: ExpressibleByArgument {}
 
 /// `matgrade compute KERNEL ...`: each reference kernel on the user's own files.
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
-        subcommands: [ComputeComposition.self, ComputeNeighbors.self, ComputeGraph.self])
+        subcommands: [
+            ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self,
+            ComputeGraph.self,
+        ])
 }
 
 struct ComputeComposition: ParsableCommand {

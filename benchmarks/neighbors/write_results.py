@@ -152,7 +152,11 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     body = NOT_YET_RUN if args.not_yet_run else results_section(args)
-    args.output.write_text(INTRO + "\n" + body)
+    # Keep the Magpie section (benchmarks/magpie/write_results.py writes it) as it is.
+    existing = args.output.read_text() if args.output.exists() else ""
+    marker = "<!-- magpie-benchmark:begin -->"
+    kept = "\n" + existing[existing.index(marker):] if marker in existing else ""
+    args.output.write_text(INTRO + "\n" + body + kept)
     print(f"wrote {args.output}")
 
 

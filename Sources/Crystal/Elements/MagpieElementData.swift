@@ -26,6 +26,29 @@ public enum MagpieElementData {
         }
     }
 
+    /// How many lines matminer's `MagpieData` reads from each table: elements Z = 1...118.
+    public static let matminerElementCount = 118
+
+    /// Table `name` read as matminer 0.10.1's `MagpieData` reads a single-valued table: line k
+    /// is element Z = k for k = 1...118, one number or nothing; nil where matminer's
+    /// `float(line)` fails (`Missing`, several values, an empty line, no line), which matminer
+    /// turns into NaN. Index Z - 1. Elements past Lr are included because matminer's imputed
+    /// value of a missing entry is the mean over all 118 (see `MagpieFeaturizer`).
+    /// - Throws: ``CrystalError/invalidArgument(name:value:reason:)`` for an unknown table.
+    public static func matminerScalarTable(named name: String) throws -> [Double?] {
+        guard let text = EmbeddedElementData.magpieTables[name] else {
+            throw CrystalError.invalidArgument(
+                name: "Magpie table", value: name, reason: "no such table; known: \(tableNames.joined(separator: ", "))")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (0..<matminerElementCount).map { index -> Double? in
+            guard index < lines.count else { return nil }
+            let fields = lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            guard fields.count == 1, let value = Double(fields[0]), !value.isNaN else { return nil }
+            return value
+        }
+    }
+
     /// A single-valued table, nil where missing (the first value where a line has several).
     public static func scalarTable(named name: String) throws -> [Double?] {
         try table(named: name).map { $0?.first }
