@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport", "Learning"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [

@@ -2,10 +2,15 @@
 /// unchanged and carry their own messages).
 public enum FrontendError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidOption(name: String, value: String, reason: String)
+    /// A data file that cannot be used: `field` (a JSON field, with an index, or a CSV line
+    /// and column) is `nil` when the whole file is at fault.
+    case invalidData(file: String, field: String?, problem: String, fix: String)
 
     public var description: String {
         switch self {
         case let .invalidOption(name, value, reason): return "invalid value '\(value)' for \(name): \(reason)"
+        case let .invalidData(file, field, problem, fix):
+            return "\(file): \(field.map { "\($0) " } ?? "")\(problem); \(fix)"
         }
     }
 }

@@ -11,6 +11,14 @@ public struct KMeansResult: Hashable, Sendable {
     public let inertia: Double
     /// Lloyd iterations run (`n_iter_`).
     public let iterationCount: Int
+
+    /// The nearest centre of each row of `[sampleCount x featureCount]` X (`predict`), by
+    /// the same `‖c‖² - 2 x·c` comparison as the fit; the first centre wins a tie.
+    /// - Throws: ``LearningError/featureCountMismatch(context:name:count:expected:)``, `nonFinite`.
+    public func predict(_ features: Matrix) throws(LearningError) -> [Int] {
+        try Validate.featureCount(features, expected: centers.columnCount, name: "X", context: "k-means prediction")
+        return try KMeans.assign(features, to: centers)
+    }
 }
 
 /// Lloyd's k-means from given initial centres, step for step as scikit-learn 1.9:

@@ -7,7 +7,10 @@ extension OutputFormat: ExpressibleByArgument {}
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
-        subcommands: [ComputeComposition.self, ComputeNeighbors.self, ComputeGraph.self])
+        subcommands: [
+            ComputeComposition.self, ComputeNeighbors.self, ComputeGraph.self, ComputeRidge.self, ComputePCA.self,
+            ComputeKMeans.self,
+        ])
 }
 
 struct ComputeComposition: ParsableCommand {
