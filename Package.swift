@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "matgrade", targets: ["matgrade"]),
         .library(name: "Crystal", targets: ["Crystal"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Learning", targets: ["Learning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -24,6 +25,7 @@ let package = Package(
 
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
+        .target(name: "Learning", dependencies: ["LinearAlgebra"]),
         .target(name: "JSONSupport"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport"]),
         .target(name: "Sandbox"),
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport", "Learning"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
