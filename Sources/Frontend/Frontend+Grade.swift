@@ -141,12 +141,6 @@ extension Frontend {
         return out
     }
 
-    static func csvField(_ text: String) -> String {
-        // Quoted when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-        let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
-        return safe.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
-    }
-
     static func summaryTable(_ grades: [StudentGrade]) -> String {
         let rows = grades.map { grade -> [String] in
             let failed: String

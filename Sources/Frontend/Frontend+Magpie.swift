@@ -117,10 +117,4 @@ extension Frontend {
         }
         return text
     }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break.
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
