@@ -47,7 +47,7 @@ public enum StudentReportMarkdown {
             let run = caseResult.run.sandbox
             out += "\n### \(escape(caseResult.label)) (\(caseResult.caseSpec.visibility.rawValue))\n\n"
             out += "- run: \(escape(run.plainExplanation))\n"
-            out += "- CPU \(NumberFormat.compact(run.cpuSeconds)) s, peak memory \(run.peakMemoryBytes >> 20) MiB\n"
+            out += "- CPU \(String(format: "%.3g", run.cpuSeconds)) s, peak memory \(run.peakMemoryBytes >> 20) MiB\n"
             if caseResult.run.output == nil, let problem = caseResult.run.problem, problem != run.plainExplanation {
                 out += "- **no output to check:** \(escape(problem))\n"
             }

@@ -38,9 +38,13 @@ extension SandboxOutcome {
     }
 }
 
-/// Seconds in a short human form: "0.42 s", "10 s", "2 min 5 s".
+/// Seconds in a short human form: "0.004 s", "0.42 s", "5 s", "10 s", "2 min 5 s".
 func formatSeconds(_ seconds: Double) -> String {
-    if seconds < 10 { return "\((seconds * 100).rounded() / 100) s" }
+    if seconds < 0.01 { return seconds <= 0 ? "0 s" : "\(String(format: "%.1g", seconds)) s" }
+    if seconds < 10 {
+        let rounded = (seconds * 100).rounded() / 100
+        return rounded == rounded.rounded() ? "\(Int(rounded)) s" : "\(rounded) s"
+    }
     if seconds < 120 { return "\(Int(seconds.rounded())) s" }
     let whole = Int(seconds.rounded())
     return "\(whole / 60) min \(whole % 60) s"

@@ -19,10 +19,14 @@ struct MatgradeProcess {
         return directory.appendingPathComponent("matgrade")
     }
 
-    static func run(_ arguments: [String], in directory: URL = RepositoryPaths.root) throws -> Result {
+    /// - Parameter environment: set (or, with nil, removed) on top of the test's environment.
+    static func run(_ arguments: [String], in directory: URL = RepositoryPaths.root, environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        for (name, value) in environment { merged[name] = value }
+        process.environment = merged
         process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe()
         process.standardOutput = output

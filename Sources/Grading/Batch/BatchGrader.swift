@@ -50,10 +50,10 @@ public struct BatchGrader: Sendable {
         let start = Date()
         let hash = try? ContentHash.ofFolder(submission.folder)
         let status: StudentGrade.Status
+        let instances = secret.map { grader.allInstances(secret: $0, studentID: submission.studentID) } ?? grader.publicInstances
         if let reason = Self.unusableReason(submission.folder, command: grader.exercise.command) {
             status = .unusable(reason: reason)
         } else {
-            let instances = secret.map { grader.allInstances(secret: $0, studentID: submission.studentID) } ?? grader.publicInstances
             do {
                 status = .graded(try await grader.grade(submission: submission.folder, instances: instances, referenceCache: referenceCache))
             } catch {
@@ -61,8 +61,14 @@ public struct BatchGrader: Sendable {
             }
         }
         return StudentGrade(
-            submission: submission, contentHash: hash, status: status, totalPoints: grader.rubric.total,
+            submission: submission, contentHash: hash, status: status, totalPoints: Self.availablePoints(rubric: grader.rubric, cases: instances.map(\.0)),
             gradedAt: Date(), wallSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// The points a submission can earn on `cases`: the rubric's total when every check
+    /// applies to some case (a full grade), less on public cases only.
+    public static func availablePoints(rubric: RubricSpec, cases: [CaseSpec]) -> Double {
+        rubric.checks.filter { check in cases.contains { check.applies(to: $0) } }.reduce(0) { $0 + $1.points }
     }
 
     /// Why the submission in `folder` cannot be run with `command`, or nil. The program file

@@ -34,7 +34,7 @@ public actor ReferenceCache {
 
     /// The reference output of `input`: cached, or `compute(input)` stored.
     public func reference(
-        exerciseID: String, input: JSONValue, compute: (JSONValue) throws -> JSONValue
+        exerciseID: String, input: JSONValue, compute: @Sendable (JSONValue) throws -> JSONValue
     ) throws -> JSONValue {
         let key = key(exerciseID: exerciseID, input: input)
         if let known = memory[key] {

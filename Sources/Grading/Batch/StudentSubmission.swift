@@ -71,7 +71,7 @@ public struct StudentGrade: Sendable {
     /// SHA-256 of the submission's files (``ContentHash/ofFolder(_:)``); nil if unreadable.
     public let contentHash: String?
     public let status: Status
-    /// The rubric's total points.
+    /// The points this grading could award: the rubric's total, or less when only public cases ran.
     public let totalPoints: Double
     /// When grading of this submission finished.
     public let gradedAt: Date
