@@ -19,6 +19,8 @@ run "A hydrate, written with a middle dot" "$matgrade" compute composition "CuSO
 step "A case mistake is an input error: exit 2 and the likely symbol" "$matgrade" compute composition FE2O3
 "$matgrade" compute composition FE2O3
 echo "(exit $?)"
+run "Magpie composition features as matminer computes them (first columns of the CSV)" \
+    bash -c "'$matgrade' compute magpie Fe2O3 LiFePO4 --format csv | cut -d, -f1-5"
 run "Neighbors of diamond Si within 2.6 A (4 each, with their periodic images)" \
     "$matgrade" compute neighbors "$structures/Si.json" --cutoff 2.6 --format table
 
@@ -44,11 +46,25 @@ step "The CGCNN graph of SrTiO3 as JSON (first lines), drawn to $out/SrTiO3-grap
 head -c 600 "$out/SrTiO3-graph.json"; echo " ..."
 run "The 12 nearest neighbors within 8 A (CGCNN edges) as a table" \
     "$matgrade" compute neighbors "$structures/SrTiO3.json" --cutoff 8 --nearest 12 --format table
-for sample in submissions/w06-crystal-graphs/*/; do
-    step "matgrade check on the sample submission $sample (expected outcome: submissions/README.md)" \
-        "$matgrade" check w06-crystal-graphs "$sample"
-    "$matgrade" check w06-crystal-graphs "$sample"
+for sample in correct no-periodic-images; do
+    step "A student's self-check: matgrade check on the sample submission $sample (public cases only)" \
+        "$matgrade" check w06-crystal-graphs "submissions/w06-crystal-graphs/$sample"
+    "$matgrade" check w06-crystal-graphs "submissions/w06-crystal-graphs/$sample"
     echo "(exit $?)"
 done
+
+# The instructor's batch: every sample submission of week 6 as one "student" each (the
+# correct ones, the typical mistakes and the hostile programs; expected outcomes in
+# submissions/README.md), public and hidden cases. Hidden inputs come from the course secret;
+# the demo uses a throw-away one unless MATGRADE_SECRET is set. Limits are lowered so the
+# infinite loops and the fork bomb cost seconds, not minutes.
+export MATGRADE_SECRET=${MATGRADE_SECRET:-matgrade-demo-secret-not-for-courses}
+step "The instructor grades all $(ls -d submissions/w06-crystal-graphs/*/ | wc -l) week-6 sample submissions, 2 at a time" \
+    "$matgrade" grade w06-crystal-graphs submissions/w06-crystal-graphs --jobs 2 --max-wall-seconds 10 --max-cpu-seconds 3 -o "$out/grades/w06-crystal-graphs"
+"$matgrade" grade w06-crystal-graphs submissions/w06-crystal-graphs --jobs 2 --max-wall-seconds 10 --max-cpu-seconds 3 \
+    -o "$out/grades/w06-crystal-graphs" --cache "$out/reference-cache"
+echo "(exit $?: 1 means some submission failed some check)"
+step "One student's report (Markdown; JSON beside it)" head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
+head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
 echo
-echo "Demo done. JSON outputs and the SVG drawing are in $out/. Next: 'make test' runs the whole suite."
+echo "Demo done. JSON outputs, the SVG drawing and the week-6 grade reports are in $out/. Next: 'make test' runs the whole suite."
