@@ -1,11 +1,9 @@
 /// Finds where a document stops being JSON, for the message a student reads when their
-/// `output.json` does not parse: `JSONDecoder` says only that the data is not valid.
+/// `output.json` does not parse (``JSONByteParser`` says only that it failed).
 ///
-/// Used only after decoding failed, never to read values. It accepts strict JSON plus the
-/// words `NaN`, `Infinity` and `-Infinity` that Python writes, so it points at the first
-/// thing neither allows. (The decoder also accepts the rest of JSON5: comments, trailing
-/// commas, single quotes. A document that fails to decode for another reason after such a
-/// construct gets the construct's location, which is still a fair hint.)
+/// Used only after parsing failed, never to read values. It accepts what the parser accepts
+/// (strict JSON plus the words `NaN`, `Infinity` and `-Infinity` that Python writes), so it
+/// points at the first thing that is not allowed. Iterative, so any nesting depth is safe.
 enum JSONSyntaxLocator {
     struct Location: Equatable {
         let line: Int

@@ -4,9 +4,8 @@ import Foundation
 /// rubric option.
 ///
 /// Numbers are `Double`, as JSON has one number type; integers beyond 2^53 lose precision, as
-/// in JavaScript and numpy's float64. Decoding uses Foundation's `JSONDecoder`, which parses
-/// every number to the correctly rounded double (`JSONSerialization` on Linux rounds some
-/// 17-digit numbers).
+/// in JavaScript and numpy's float64. Parsing (``JSONByteParser``) gives every number the
+/// correctly rounded double (`JSONSerialization` on Linux rounds some 17-digit numbers).
 ///
 /// Equality is structural, with one deliberate difference from `Double`: NaN equals NaN, so a
 /// document equals itself and `Hashable` holds. What NaN means for a grade is the comparators'
@@ -87,24 +86,27 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 }
 
 extension JSONValue {
-    /// Parses a JSON document.
+    /// Parses a JSON document (``JSONByteParser``).
     ///
     /// Python's `json.dump` writes NaN and infinities as the bare words `NaN`, `Infinity` and
-    /// `-Infinity`, which JSON does not allow; they are accepted here (JSON5 mode of
-    /// `JSONDecoder`) and read as numbers, so a student who outputs NaN is told where the NaN
-    /// is instead of that the whole file is unreadable.
-    /// - Throws: ``JSONParseError`` for anything else that is not JSON.
+    /// `-Infinity`, which JSON does not allow; they are accepted here and read as numbers, so
+    /// a student who outputs NaN is told where the NaN is instead of that the whole file is
+    /// unreadable.
+    /// - Throws: ``JSONParseError`` for anything else that is not JSON, saying where it breaks.
     public init(parsing data: Data) throws(JSONParseError) {
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
-        do {
-            self = try decoder.decode(JSONValue.self, from: data)
-        } catch {
-            if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        let bytes = Array(data)
+        switch JSONByteParser.parse(bytes) {
+        case .value(let value):
+            self = value
+        case .tooDeep:
+            throw JSONParseError(
+                description: "not valid JSON for matgrade: arrays or objects nested more than \(JSONByteParser.maximumDepth) levels deep; write the fields the task asks for")
+        case .invalid:
+            if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
                 throw JSONParseError(description: "not valid JSON: the file is empty; write the output with json.dump")
             }
-            guard let location = JSONSyntaxLocator.firstError(in: Array(data)) else {
-                throw JSONParseError(description: "not valid JSON (\(error)); write the output with json.dump")
+            guard let location = JSONSyntaxLocator.firstError(in: bytes) else {
+                throw JSONParseError(description: "not valid JSON: it is not UTF-8 text or holds an invalid \\u escape; write the output with json.dump")
             }
             throw JSONParseError(
                 description: "not valid JSON: line \(location.line), column \(location.column): \(location.problem); "

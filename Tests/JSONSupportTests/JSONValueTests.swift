@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import JSONSupport
 
 struct JSONValueTests {
@@ -202,5 +203,80 @@ struct NumberFormatTests {
     @Test(arguments: [(5.0, "5"), (0.1, "0.1"), (1e-5, "1e-5"), (2.5e20, "2.5e20"), (-0.0, "0")])
     func exact(value: Double, text: String) {
         #expect(NumberFormat.exact(value) == text)
+    }
+}
+
+/// The byte parser must give exactly what `JSONDecoder` gives on every strict-JSON document
+/// (the oracle; it is not used for parsing, see JSONByteParser's documentation), and refuse
+/// everything else.
+struct JSONByteParserTests {
+    /// A random document as text: nested arrays and objects, escapes, non-ASCII text, numbers
+    /// of every shape (signs, exponents, 17 digits, subnormal), Python's NaN words.
+    static func randomDocument(_ random: inout SeededGenerator, depth: Int = 0) -> String {
+        let pick = Int.random(in: 0..<(depth > 3 ? 5 : 7), using: &random)
+        switch pick {
+        case 0: return ["true", "false", "null", "NaN", "Infinity", "-Infinity"].randomElement(using: &random) ?? "null"
+        case 1, 2:
+            let number = Double.random(in: -1e6...1e6, using: &random) * pow(10, Double(Int.random(in: -320...300, using: &random)) / 10)
+            let whole = abs(number) < 1e15 ? String(format: "%.0f", number.rounded()) : "12"
+            let forms = ["\(number)", String(format: "%.17g", number), String(format: "%.3e", number), whole, "0", "-0", "1E+2", "5e-324"]
+            return forms.randomElement(using: &random) ?? "0"
+        case 3, 4:
+            let pieces = ["a", "é", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\ud83d\\ude00", "😀", " ", "\\t", "x y"]
+            return "\"" + (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined() + "\""
+        case 5:
+            let items = (0..<Int.random(in: 0...5, using: &random)).map { _ in randomDocument(&random, depth: depth + 1) }
+            return "[" + items.joined(separator: [",", ", ", " ,\n\t"].randomElement(using: &random) ?? ",") + "]"
+        default:
+            let members = (0..<Int.random(in: 0...4, using: &random)).map { k in "\"k\(k)\" : " + randomDocument(&random, depth: depth + 1) }
+            return "{ " + members.joined(separator: ",\r\n") + " }"
+        }
+    }
+
+    /// (The documents hold no `\u0000` escape, which Foundation's decoder on Linux refuses,
+    /// and no integer beyond 64 bits, on which it crashes; each is wrapped in an array,
+    /// because it also crashed on some top-level numbers such as -1.505342572986018e-17.)
+    @Test func agreesWithJSONDecoderOnRandomDocuments() throws {
+        var random = SeededGenerator(seed: 2026)
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        for index in 0..<2000 {
+            let text = Self.randomDocument(&random)
+            let parsed = JSONByteParser.parse(Array("[\(text)]".utf8))
+            let expected = JSONValue.array([try decoder.decode(JSONValue.self, from: Data("[\(text)]".utf8))].flatMap { $0.arrayValue ?? [] })
+            #expect(parsed == .value(expected), "document \(index): \(text)")
+            if parsed != .value(expected) { break }
+        }
+    }
+
+    @Test func readsWhatFoundationGotWrong() throws {
+        #expect(JSONByteParser.parse(Array("\"a\\u0000\"".utf8)) == .value(.string("a\u{0}")))
+        let big = "1015238655383930579965924343808"
+        #expect(try JSONValue(parsing: big) == .number(try #require(Double(big))))
+        #expect(try JSONValue(parsing: "\u{FEFF}[1]") == [1])
+    }
+
+    @Test func keepsNullAndNoValueApart() {
+        #expect(JSONByteParser.parse(Array("null".utf8)) == .value(.null))
+        #expect(JSONByteParser.parse(Array("nul".utf8)) == .invalid)
+        #expect(JSONByteParser.parse(Array("[1] [2]".utf8)) == .invalid)
+    }
+
+    @Test(arguments: ["[1,]", "{'a': 1}", "[+1]", "[.5]", "[0x10]", "// c\n[1]", "[01]", "[1 2]", "\"\\ud800\"", "[\"a\u{1}\"]", "[1e]", "[-]", ""])
+    func refusesAnythingButJSON(text: String) {
+        #expect(JSONByteParser.parse(Array(text.utf8)) == .invalid, "\(text)")
+    }
+
+    /// A hostile output.json nested a million levels deep is an error, not a crashed grader.
+    @Test func refusesDeepNestingWithoutCrashing() {
+        let text = String(repeating: "[", count: 1_000_000) + String(repeating: "]", count: 1_000_000)
+        #expect(JSONByteParser.parse(Array(text.utf8)) == .tooDeep)
+        do {
+            _ = try JSONValue(parsing: text)
+            Issue.record("a million levels parsed")
+        } catch {
+            #expect(error.description.contains("nested more than 512 levels deep"))
+        }
+        #expect(JSONByteParser.parse(Array((String(repeating: "[", count: 512) + String(repeating: "]", count: 512)).utf8)) != .tooDeep)
     }
 }

@@ -105,7 +105,7 @@ struct GradeCommandTests {
     }
 
     /// Hostile programs are contained and reported in plain words while the batch goes on.
-    @Test("twelve hostile submissions: contained, reported, nothing leaks or outlives the batch")
+    @Test("thirteen hostile submissions: contained, reported, nothing leaks or outlives the batch")
     func hostile() throws {
         let expected: [(name: String, points: Double, termination: String, says: String)] = [
             ("hostile-infinite-loop", 0, "cpu-time-limit", "more than 2 s of CPU time"),
@@ -113,6 +113,7 @@ struct GradeCommandTests {
             ("hostile-fork-bomb", 0, "wall-clock-timeout", "stopped after 5 s (the wall-clock limit)"),
             ("hostile-huge-stdout", 0, "output-limit", "printed more than 1 MiB"),
             ("hostile-malformed-json", 0, "ok", "output.json is not valid JSON: line 1, column 50"),
+            ("hostile-parser-bomb", 0, "ok", "nested more than 512 levels deep"),
             ("hostile-nan-output", 15, "ok", "finished normally"),
             ("hostile-reads-rubric", 0, "ok", "finished normally"),
             ("hostile-searches-filesystem", 0, "ok", "finished normally"),
@@ -129,7 +130,7 @@ struct GradeCommandTests {
              "--max-wall-seconds", "5", "--max-cpu-seconds", "2", "--cache", folder.appendingPathComponent("cache").path],
             environment: ["MATGRADE_SECRET": Self.secret])
         #expect(result.status == 1, "\(result)")
-        #expect(result.standardOutput.contains("12 submissions of w06-crystal-graphs graded"), "the batch went on: \(result)")
+        #expect(result.standardOutput.contains("13 submissions of w06-crystal-graphs graded"), "the batch went on: \(result)")
         let reports = try Self.reports(in: output)
         for (name, points, termination, says) in expected {
             let report = try #require(reports[name], "no report for \(name)")

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "neighbors"))
-from write_results import git_revision, machine  # noqa: E402  (benchmarks/neighbors)
+from write_results import git_revision, machine, replace_section  # noqa: E402  (benchmarks/neighbors)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BEGIN, END = "<!-- magpie-benchmark:begin -->", "<!-- magpie-benchmark:end -->"
@@ -92,13 +92,7 @@ def main() -> None:
     parser.add_argument("--details", nargs="*", default=[])
     args = parser.parse_args()
     block = f"{BEGIN}\n{INTRO}\n{section(json.loads(args.timings), args.command, args.details)}{END}\n"
-    existing = args.output.read_text() if args.output.exists() else ""
-    if BEGIN in existing and END in existing:
-        head, rest = existing.split(BEGIN, 1)
-        text = head + block + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = existing.rstrip("\n") + ("\n\n" if existing else "") + block
-    args.output.write_text(text)
+    replace_section(args.output, BEGIN, END, block)
     print(f"wrote the Magpie section of {args.output}")
 
 

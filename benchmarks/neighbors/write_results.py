@@ -73,6 +73,18 @@ def machine() -> dict:
             "kernel": platform.release()}
 
 
+def replace_section(path: Path, begin: str, end: str, block: str) -> None:
+    """Writes `block` (which starts with `begin` and ends with `end`) into `path` in place of
+    the text between those markers, or appends it; the rest of the file is kept."""
+    existing = path.read_text() if path.exists() else ""
+    if begin in existing and end in existing:
+        head, rest = existing.split(begin, 1)
+        text = head + block + rest.split(end, 1)[1].lstrip("\n")
+    else:
+        text = existing.rstrip("\n") + ("\n\n" if existing else "") + block
+    path.write_text(text)
+
+
 def git_revision() -> str:
     try:
         revision = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT,
@@ -152,10 +164,10 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     body = NOT_YET_RUN if args.not_yet_run else results_section(args)
-    # Keep the Magpie section (benchmarks/magpie/write_results.py writes it) as it is.
+    # Keep the later sections (benchmarks/magpie/ and benchmarks/engine/ write them) as they are.
     existing = args.output.read_text() if args.output.exists() else ""
-    marker = "<!-- magpie-benchmark:begin -->"
-    kept = "\n" + existing[existing.index(marker):] if marker in existing else ""
+    markers = [existing.index(m) for m in ("<!-- magpie-benchmark:begin -->", "<!-- engine-benchmark:begin -->") if m in existing]
+    kept = "\n" + existing[min(markers):] if markers else ""
     args.output.write_text(INTRO + "\n" + body + kept)
     print(f"wrote {args.output}")
 
