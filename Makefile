@@ -22,11 +22,12 @@ demo: setup
 fixtures:
 	bash scripts/fixtures/run.sh
 
-# Times matgrade against pymatgen on the same structures; see benchmarks/RESULTS.md.
+# Times matgrade against pymatgen, matminer and a plain Python grading harness; see benchmarks/RESULTS.md.
 benchmark: setup
 	$(SWIFT) build -c release --product matgrade
 	$(SWIFT) build -c release --product neighbor-benchmark
 	bash benchmarks/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	bash benchmarks/engine/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build
