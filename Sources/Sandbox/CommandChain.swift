@@ -3,6 +3,9 @@ import Glibc
 /// The exact argv that starts a program inside the sandbox: a chain of small helpers that
 /// each set one thing up and `exec` the next.
 ///
+/// Not root (``Isolation/ownUser``, a student's own machine):
+/// `prlimit LIMITS-but-nproc -- setpriv --pdeathsig KILL --no-new-privs -- PROGRAM ARGS`
+///
 /// Without bubblewrap:
 /// `prlimit LIMITS -- setpriv --pdeathsig KILL --reuid U --regid U --clear-groups
 ///  --no-new-privs --inh-caps=-all --bounding-set=-all -- PROGRAM ARGS`
@@ -52,6 +55,10 @@ enum CommandChain {
         let program = ["--", executable] + arguments
         let prefix = [tools.prlimit] + limits.prlimitOptions + ["--", tools.setpriv, "--pdeathsig", "KILL"]
         switch mode {
+        case .ownUser:
+            // No --nproc: for a normal user it counts every process of theirs, desktop included.
+            return [tools.prlimit] + limits.prlimitOptions.filter { !$0.hasPrefix("--nproc=") }
+                + ["--", tools.setpriv, "--pdeathsig", "KILL", "--no-new-privs"] + program
         case .rlimitsOnly:
             return prefix + dropPrivileges + program
         case .bubblewrap(let bwrap, _):

@@ -10,6 +10,11 @@ public enum Isolation: Sendable, Equatable {
     /// File-system isolation is weaker: the program can read every world-readable file of the
     /// machine and can use the network.
     case rlimitsOnly(reason: String)
+    /// Rlimits only, as the user who runs matgrade (not root: a student's own machine).
+    /// Enough for checking one's own program (`matgrade check`), never for grading other
+    /// people's: the program can read all the user's files, use the network and start
+    /// processes that leave its process group.
+    case ownUser
 
     /// True when the program sees only the runtime and its own folder.
     public var isolatesFileSystem: Bool {
@@ -24,6 +29,8 @@ public enum Isolation: Sendable, Equatable {
             return "bubblewrap \(version): no network, private processes and /tmp, read-only system runtime, only the working folder visible; rlimits; unprivileged user"
         case .rlimitsOnly(let reason):
             return "rlimits only (\(reason)): WEAKER file-system isolation, the program can read every world-readable file and use the network; rlimits; unprivileged user; scrubbed environment"
+        case .ownUser:
+            return "your own user with rlimits (matgrade is not running as root): fine for checking your own program, never for grading others'; CPU, memory, file-size and output limits, wall-clock limit, scrubbed environment"
         }
     }
 
@@ -32,7 +39,7 @@ public enum Isolation: Sendable, Equatable {
         var notes: [String] = []
         let isolation: Isolation
         do {
-            let sandbox = try Sandbox(isolation: .automatic, runtime: runtime, userPool: userPool)
+            let sandbox = try Sandbox(isolation: .automatic, runtime: runtime, userPool: userPool, allowsOwnUser: true)
             isolation = sandbox.isolation
             let unreachable = runtime.searchPath.filter { !SandboxRuntime.isReachableByOthers($0) }
             if !isolation.isolatesFileSystem, !unreachable.isEmpty {
@@ -66,7 +73,11 @@ public struct IsolationReport: Sendable, CustomStringConvertible {
 
     public var description: String {
         var lines = ["isolation: \(isolation.summary)"]
-        lines.append("sandbox users: uid/gid \(userPool.userIDs.lowerBound)-\(userPool.userIDs.upperBound), one per concurrent run")
+        if isolation == .ownUser {
+            lines.append("sandbox users: none (not root): programs run as you; matgrade grade needs root")
+        } else {
+            lines.append("sandbox users: uid/gid \(userPool.userIDs.lowerBound)-\(userPool.userIDs.upperBound), one per concurrent run")
+        }
         let paths = runtime.readOnlyPaths.isEmpty ? "none" : runtime.readOnlyPaths.joined(separator: ", ")
         lines.append("runtime shown read-only besides /usr: \(paths)")
         lines.append("PATH: \((runtime.searchPath + SandboxRequest.systemSearchPath).joined(separator: ":"))")

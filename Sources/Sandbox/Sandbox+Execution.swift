@@ -11,15 +11,22 @@ extension Sandbox {
               let original = FolderOwnership.original(of: folder)
         else { throw .workingFolderMissing(path: request.workingDirectory.path) }
 
-        let lease = try UserLease.acquire(from: userPool)
-        let userID = lease.userID
+        // As root: a leased unprivileged id owns the folder for the run. Not root
+        // (``Isolation/ownUser``): the calling user runs it in place.
+        let ownUser = mode == .ownUser
+        let lease = ownUser ? nil : try UserLease.acquire(from: userPool)
+        let userID = lease?.userID ?? geteuid()
         var reaped = false
-        defer { lease.release(clean: reaped) }
-        if lease.previousHolderCrashed { sweep(userID: userID) }
+        defer { lease?.release(clean: reaped) }
+        if lease?.previousHolderCrashed == true { sweep(userID: userID) }
 
-        try FolderOwnership.change(folder, userID: userID, groupID: userID, mode: 0o700)
+        if !ownUser {
+            try FolderOwnership.change(folder, userID: userID, groupID: userID, mode: 0o700)
+        }
         defer {
-            try? FolderOwnership.change(folder, userID: original.userID, groupID: original.groupID, mode: original.mode)
+            if !ownUser {
+                try? FolderOwnership.change(folder, userID: original.userID, groupID: original.groupID, mode: original.mode)
+            }
         }
 
         var outcome = SandboxOutcome(
@@ -28,7 +35,7 @@ extension Sandbox {
             isolation: isolation, userID: userID, limits: request.limits)
 
         let usesBubblewrap = isolation.isolatesFileSystem
-        let searchPath = usesBubblewrap ? runtime.searchPath : runtime.searchPathReachableByOthers()
+        let searchPath = usesBubblewrap || ownUser ? runtime.searchPath : runtime.searchPathReachableByOthers()
         let environment = request.effectiveEnvironment(folder: folder, searchPath: searchPath)
         let lookupPath = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         let executable: String
@@ -72,14 +79,21 @@ extension Sandbox {
             tailBytes: request.tailBytes, cancellation: cancellation,
             killTree: {
                 kill(-process.pid, SIGKILL)
-                sweep(userID: userID)
+                if !ownUser { sweep(userID: userID) }
             },
             afterExit: {
                 // Bubblewrap's pid namespace ends with the program; without it, whatever the
-                // program left behind (background jobs, setsid escapes) is killed by uid.
-                if !usesBubblewrap { sweep(userID: userID) }
+                // program left behind (background jobs, setsid escapes) is killed by uid, or,
+                // as the calling user (whose other processes must live), by process group.
+                if ownUser {
+                    kill(-process.pid, SIGKILL)
+                } else if !usesBubblewrap {
+                    sweep(userID: userID)
+                }
             },
-            sweepLeftovers: { sweep(userID: userID) })
+            sweepLeftovers: {
+                if ownUser { kill(-process.pid, SIGKILL) } else { sweep(userID: userID) }
+            })
         reaped = supervised.waitStatus != nil
 
         let usage = supervised.usage

@@ -23,9 +23,11 @@ public struct Sandbox: Sendable {
     /// The user ids runs are spread over.
     public let userPool: SandboxUserPool
 
-    enum Mode: Sendable {
+    enum Mode: Sendable, Equatable {
         case bubblewrap(executable: String, version: String)
         case rlimitsOnly(reason: String)
+        /// Not root: rlimits as the calling user, no user switch, no namespaces.
+        case ownUser
     }
 
     /// Absolute paths of the helpers every run uses (util-linux and the POSIX shell).
@@ -42,12 +44,19 @@ public struct Sandbox: Sendable {
     ///   - isolation: bubblewrap if possible (default), bubblewrap or fail, or rlimits only.
     ///   - runtime: interpreters shown besides `/usr`; default: the grader's `python3`.
     ///   - userPool: the unprivileged user ids to run as.
-    /// - Throws: ``SandboxError`` when the grader is not root, a helper is missing, or
-    ///   bubblewrap was required and does not work.
+    ///   - allowsOwnUser: when matgrade is not root and `isolation` is automatic, run
+    ///     programs as the calling user with rlimits only (``Isolation/ownUser``): for a
+    ///     student checking their own program, never for grading others'.
+    /// - Throws: ``SandboxError`` when the grader is not root (and `allowsOwnUser` is off), a
+    ///   helper is missing, or bubblewrap was required and does not work.
     public init(
         isolation: IsolationChoice = .automatic, runtime: SandboxRuntime = .hostPython,
-        userPool: SandboxUserPool = SandboxUserPool()
+        userPool: SandboxUserPool = SandboxUserPool(), allowsOwnUser: Bool = false
     ) throws(SandboxError) {
+        if geteuid() != 0, allowsOwnUser, isolation == .automatic {
+            try self.init(mode: .ownUser, runtime: runtime, userPool: userPool)
+            return
+        }
         let mode: Mode
         switch isolation {
         case .rlimitsOnly:
@@ -66,7 +75,7 @@ public struct Sandbox: Sendable {
     }
 
     init(mode: Mode, runtime: SandboxRuntime, userPool: SandboxUserPool) throws(SandboxError) {
-        let tools = try Self.checkPrerequisites()
+        let tools = try Self.checkPrerequisites(requiresRoot: mode != .ownUser)
         guard userPool.count > 0, userPool.firstUserID > 0, userPool.firstUserID <= UInt32.max - UInt32(userPool.count)
         else { throw .invalidLimit(name: "userPool", value: "\(userPool.firstUserID)+\(userPool.count)") }
         self.mode = mode
@@ -76,12 +85,13 @@ public struct Sandbox: Sendable {
         switch mode {
         case .bubblewrap(_, let version): isolation = .bubblewrap(version: version)
         case .rlimitsOnly(let reason): isolation = .rlimitsOnly(reason: reason)
+        case .ownUser: isolation = .ownUser
         }
     }
 
     @discardableResult
-    private static func checkPrerequisites() throws(SandboxError) -> Tools {
-        guard geteuid() == 0 else { throw .requiresRoot(effectiveUserID: geteuid()) }
+    private static func checkPrerequisites(requiresRoot: Bool = true) throws(SandboxError) -> Tools {
+        if requiresRoot, geteuid() != 0 { throw .requiresRoot(effectiveUserID: geteuid()) }
         if let missing = GNULibc.firstMissingFunction { throw .unsupportedPlatform(missingFunction: missing) }
         let folders = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
         func find(_ name: String) throws(SandboxError) -> String {

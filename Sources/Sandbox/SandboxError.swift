@@ -32,7 +32,7 @@ public enum SandboxError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidLimit(let name, let value):
             return "sandbox: limit '\(name)' must be positive (got \(value))"
         case .requiresRoot(let uid):
-            return "sandbox: matgrade must run as root to start programs as an unprivileged user (running as uid \(uid)); use sudo, or the CI container's root user"
+            return "sandbox: matgrade must run as root to start programs as an unprivileged user (running as uid \(uid)); use sudo, or the CI container's root user (matgrade check, for your own program, runs without root)"
         case .missingTool(let name, let searched):
             return "sandbox: '\(name)' not found (looked in \(searched)); install it with 'apt-get install util-linux' (scripts/setup.sh does)"
         case .unsupportedPlatform(let function):

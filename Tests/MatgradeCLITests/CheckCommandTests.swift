@@ -33,6 +33,39 @@ struct CheckCommandTests {
     }
 }
 
+/// A student's laptop: matgrade not running as root. `check` runs their program as
+/// themselves with rlimits; `grade` (other people's programs) refuses.
+@Suite("matgrade without root (end to end)")
+struct UnprivilegedCommandTests {
+    static let nobody: UInt32 = 65534
+
+    @Test("check runs as the student with rlimits: a memory hog hits the memory limit; doctor says so; grade refuses")
+    func ownUser() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-own-user-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let submission = folder.appendingPathComponent("hog")
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.root.appendingPathComponent("submissions/w06-crystal-graphs/hostile-memory-hog"), to: submission)
+        for path in [folder.path, submission.path, submission.appendingPathComponent("solution.py").path] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
+        }
+        let environment: [String: String?] = [
+            "HOME": folder.path, "TMPDIR": folder.path, "PATH": "/usr/bin:/bin", "MATGRADE_COURSE": RepositoryPaths.root.path,
+        ]
+        let check = try MatgradeProcess.run(["check", "6", submission.path], in: folder, environment: environment, userID: Self.nobody)
+        #expect(check.status == 1, "\(check)")
+        #expect(check.standardOutput.contains("ran out of memory"), "\(check)")
+        #expect(check.standardOutput.contains("score 0/85"), "\(check)")
+        let doctor = try MatgradeProcess.run(["doctor"], in: folder, environment: environment, userID: Self.nobody)
+        #expect(doctor.standardOutput.contains("your own user with rlimits"), "\(doctor)")
+        let grade = try MatgradeProcess.run(["grade", "6", folder.path, "--public-only", "-o", folder.appendingPathComponent("r").path],
+                                            in: folder, environment: environment, userID: Self.nobody)
+        #expect(grade.status == 2, "\(grade)")
+        #expect(grade.standardError.contains("must run as root"), "\(grade)")
+    }
+}
+
 @Suite("matgrade inputs and reference (end to end)")
 struct InputsAndReferenceCommandTests {
     @Test("inputs writes each public case (and hidden ones for a seed); reference answers one; same seed, same input")

@@ -19,11 +19,20 @@ struct MatgradeProcess {
         return directory.appendingPathComponent("matgrade")
     }
 
-    /// - Parameter environment: set (or, with nil, removed) on top of the test's environment.
-    static func run(_ arguments: [String], in directory: URL = RepositoryPaths.root, environment: [String: String?] = [:]) throws -> Result {
+    /// - Parameters:
+    ///   - environment: set (or, with nil, removed) on top of the test's environment.
+    ///   - userID: run as this (non-root) user and group through `setpriv`, as a student would.
+    static func run(
+        _ arguments: [String], in directory: URL = RepositoryPaths.root, environment: [String: String?] = [:], userID: UInt32? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let userID {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         var merged = ProcessInfo.processInfo.environment
         for (name, value) in environment { merged[name] = value }
         process.environment = merged
