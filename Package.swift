@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "JSONSupport"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport"]),
         .target(name: "Sandbox"),
-        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport"]),
+        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive"]),
         .target(
             name: "Grading",
             dependencies: [

@@ -34,6 +34,9 @@ struct CaseParameters {
         }
     }
 
+    /// Whether the case gives `name`.
+    func has(_ name: String) -> Bool { fields[name] != nil }
+
     func string(_ name: String, example: String) throws -> String {
         guard let value = fields[name] else {
             throw ExercisesError.badParameter(name: name, value: "nothing", fix: "required; add it, e.g. \(name) = \(example)")

@@ -19,8 +19,9 @@ import JSONSupport
 ///   without `.json`), optional `cell_transformation` (3x3 integers, non-zero determinant:
 ///   the new lattice rows are `matrix · lattice`; a unimodular one keeps the crystal and skews
 ///   the cell). No randomness; the seed is unused.
-/// - `random-bundled-structure`: `max_atoms`, `rattle_angstrom`, `skew`: a seeded choice
-///   among the ordered bundled structures, see ``Week06RandomStructure``.
+/// - `random-bundled-structure`: `max_atoms`, `rattle_angstrom`, `skew`, `source`
+///   (`"pymatgen"`, the default, `"minerals"` or `"all"`): a seeded choice among the ordered
+///   bundled structures, see ``Week06RandomStructure``.
 public struct Week06CrystalGraphs: WeekExercise {
     public let id = "w06-crystal-graphs"
 
@@ -47,11 +48,18 @@ public struct Week06CrystalGraphs: WeekExercise {
                 structure = base
             }
         case "random-bundled-structure":
-            try parameters.requireOnly(["max_atoms", "rattle_angstrom", "skew"])
+            try parameters.requireOnly(["max_atoms", "rattle_angstrom", "skew", "source"])
+            let sourceName = parameters.has("source")
+                ? try parameters.string("source", example: "\"all\"") : Week06RandomStructure.Source.pymatgen.rawValue
+            guard let source = Week06RandomStructure.Source(rawValue: sourceName) else {
+                throw ExercisesError.badParameter(
+                    name: "source", value: "\"\(sourceName)\"",
+                    fix: "use one of " + Week06RandomStructure.Source.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            }
             let recipe = Week06RandomStructure(
                 maxAtoms: try parameters.integer("max_atoms", in: 1...500),
                 rattleAngstrom: try parameters.number("rattle_angstrom", in: 0...0.5, unit: "Angstrom"),
-                skew: try parameters.bool("skew", default: false))
+                skew: try parameters.bool("skew", default: false), source: source)
             var random = SplitMix64(seed: seed)
             structure = try recipe.make(from: bundle, using: &random)
         default:

@@ -1,7 +1,8 @@
 import Crystal
 
 /// The `random-bundled-structure` generator of week 6: a seeded choice among the ordered
-/// bundled structures with at most `maxAtoms` atoms, grown to a diagonal supercell of at most
+/// bundled structures (pymatgen's examples, robocrys' mineral prototypes, or both: `source`)
+/// with at most `maxAtoms` atoms, grown to a diagonal supercell of at most
 /// `maxAtoms` atoms (the shortest lattice direction grown first), optionally given a random
 /// unimodular change of cell (the same crystal, strongly non-orthogonal lattice vectors), then
 /// rattled: every atom moved by a displacement drawn uniformly from the ball of radius
@@ -13,19 +14,32 @@ struct Week06RandomStructure {
     let rattleAngstrom: Double
     /// Whether to skew the cell.
     let skew: Bool
+    /// Where the structures come from.
+    let source: Source
+
+    enum Source: String, CaseIterable {
+        /// `exercises/data/pymatgen-core/structures` (21 examples).
+        case pymatgen
+        /// `exercises/data/robocrys-0.2.13/mineral_db.json.gz` (the ordered ones of 180 prototypes).
+        case minerals
+        /// Both.
+        case all
+    }
 
     /// Cosine of the angle between two lattice vectors that a skewed cell must exceed (in
     /// absolute value) for at least one pair: about 72 degrees or 108 degrees.
     static let minimumSkewCosine = 0.3
 
     func make(from bundle: BundledStructures, using random: inout SplitMix64) throws -> Structure {
-        var candidates: [Structure] = []
-        var smallest = Int.max
-        for name in try bundle.orderedNames() {
-            let structure = try bundle.structure(named: name, parameter: "structure")
-            smallest = min(smallest, structure.atomCount)
-            if structure.atomCount <= maxAtoms { candidates.append(structure) }
+        var pool: [Structure] = []
+        if source != .minerals {
+            for name in try bundle.orderedNames() { pool.append(try bundle.structure(named: name, parameter: "structure")) }
         }
+        if source != .pymatgen {
+            pool += try MineralStructures(dataFolder: bundle.folder.deletingLastPathComponent().deletingLastPathComponent()).ordered().map(\.structure)
+        }
+        let candidates = pool.filter { $0.atomCount <= maxAtoms }
+        let smallest = pool.map(\.atomCount).min() ?? 0
         guard !candidates.isEmpty else {
             throw ExercisesError.badParameter(
                 name: "max_atoms", value: String(maxAtoms), fix: "no bundled structure is that small; use at least \(smallest)")

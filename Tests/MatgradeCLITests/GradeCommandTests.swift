@@ -68,7 +68,9 @@ struct GradeCommandTests {
             ("correct", 100, []),
             ("pymatgen-style", 100, []),
             ("no-periodic-images", 30, ["edges", "edge-features", "megnet-edges"]),
-            ("minimum-image", 30, ["edges", "edge-features", "megnet-edges"]),
+            // Right for a cell wider than twice the radius: with this secret one hidden case is
+            // such a mineral supercell, and passes everything there.
+            ("minimum-image", 125.0 / 3, ["edges", "edge-features", "megnet-edges"]),
             ("off-by-one-neighbors", 45, ["edges", "edge-features"]),
             // Invariance cannot see this flaw: fractional coordinates do not change under rotation.
             ("fractional-distances", 30, ["edges", "edge-features", "megnet-edges"]),
@@ -107,27 +109,30 @@ struct GradeCommandTests {
     /// Hostile programs are contained and reported in plain words while the batch goes on.
     @Test("thirteen hostile submissions: contained, reported, nothing leaks or outlives the batch")
     func hostile() throws {
-        let expected: [(name: String, points: Double, termination: String, says: String)] = [
-            ("hostile-infinite-loop", 0, "cpu-time-limit", "more than 2 s of CPU time"),
-            ("hostile-memory-hog", 0, "memory-limit", "ran out of memory"),
-            ("hostile-fork-bomb", 0, "wall-clock-timeout", "stopped after 5 s (the wall-clock limit)"),
-            ("hostile-huge-stdout", 0, "output-limit", "printed more than 1 MiB"),
-            ("hostile-malformed-json", 0, "ok", "output.json is not valid JSON: line 1, column 50"),
-            ("hostile-parser-bomb", 0, "ok", "nested more than 512 levels deep"),
-            ("hostile-nan-output", 15, "ok", "finished normally"),
-            ("hostile-reads-rubric", 0, "ok", "finished normally"),
-            ("hostile-searches-filesystem", 0, "ok", "finished normally"),
-            ("hostile-reads-environments", 0, "ok", "finished normally"),
-            ("hostile-network", 0, "ok", "finished normally"),
-            ("hostile-writes-outside", 0, "ok", "finished normally"),
-            ("hostile-background-process", 0, "ok", "finished normally"),
+        // Limits are lowered (10 s wall, 2 s CPU) to keep the test short; under load a spinning
+        // program may reach the wall-clock limit before the CPU limit, and both contain it.
+        let stopped: Set<String> = ["cpu-time-limit", "wall-clock-timeout"]
+        let expected: [(name: String, points: Double, termination: Set<String>, says: String)] = [
+            ("hostile-infinite-loop", 0, stopped, "Is there an infinite loop"),
+            ("hostile-memory-hog", 0, ["memory-limit"], "ran out of memory"),
+            ("hostile-fork-bomb", 0, stopped, "Is there an infinite loop"),
+            ("hostile-huge-stdout", 0, ["output-limit"], "printed more than 1 MiB"),
+            ("hostile-malformed-json", 0, ["ok"], "output.json is not valid JSON: line 1, column 50"),
+            ("hostile-parser-bomb", 0, ["ok"], "nested more than 512 levels deep"),
+            ("hostile-nan-output", 15, ["ok"], "finished normally"),
+            ("hostile-reads-rubric", 0, ["ok"], "finished normally"),
+            ("hostile-searches-filesystem", 0, ["ok"], "finished normally"),
+            ("hostile-reads-environments", 0, ["ok"], "finished normally"),
+            ("hostile-network", 0, ["ok"], "finished normally"),
+            ("hostile-writes-outside", 0, ["ok"], "finished normally"),
+            ("hostile-background-process", 0, ["ok"], "finished normally"),
         ]
         let folder = try Self.batch(expected.map(\.name))
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("reports")
         let result = try MatgradeProcess.run(
             ["grade", "6", folder.appendingPathComponent("submissions").path, "--jobs", "2", "-o", output.path,
-             "--max-wall-seconds", "5", "--max-cpu-seconds", "2", "--cache", folder.appendingPathComponent("cache").path],
+             "--max-wall-seconds", "10", "--max-cpu-seconds", "2", "--cache", folder.appendingPathComponent("cache").path],
             environment: ["MATGRADE_SECRET": Self.secret])
         #expect(result.status == 1, "\(result)")
         #expect(result.standardOutput.contains("13 submissions of w06-crystal-graphs graded"), "the batch went on: \(result)")
@@ -136,7 +141,7 @@ struct GradeCommandTests {
             let report = try #require(reports[name], "no report for \(name)")
             let first = try #require(report.cases?.first, "\(name) has no cases")
             #expect(abs(report.points - points) < 1e-6, "\(name): \(report.points) points, expected \(points)")
-            #expect(first.run.termination == termination, "\(name): \(first.run.termination), expected \(termination)")
+            #expect(termination.contains(first.run.termination), "\(name): \(first.run.termination), expected \(termination.sorted())")
             let markdown = try String(contentsOf: output.appendingPathComponent("students/\(name).md"), encoding: .utf8)
             #expect(markdown.contains(says), "\(name)'s report should say '\(says)'")
             for caseReport in report.cases ?? [] {

@@ -1,6 +1,6 @@
 """Hostile sample submission: walks the file system looking for rubrics, exercise files,
 hidden cases, reference outputs, gradebooks and other students' work: every folder but the
-system's programs and libraries, up to 200000 files (run outside the sandbox, it finds the
+system's programs and libraries, up to 50000 files (run outside the sandbox, it finds the
 course repository at once). Expected: it sees only the system's runtime and its own
 folder (it prints one BLOCKED summary, never LEAKED), writes empty answers, 0 points."""
 import json
@@ -26,7 +26,7 @@ for top in tops:
             seen_files += 1
             if name in suspicious_files:
                 print("LEAKED file", os.path.join(folder, name))
-        if seen_files > 200000:
+        if seen_files > 50000:
             break
 print(f"BLOCKED searched {seen_files} files in {seen_folders} folders of {', '.join(tops)}")
 json.dump({"edges": [], "edge_features": [], "atom_features": [], "megnet_edges": []}, open(sys.argv[2], "w"))
