@@ -3,8 +3,10 @@ import JSONSupport
 
 /// The invariance copies of a week 6 input: the same crystal rotated (lattice rows rotated
 /// in Cartesian space, fractional coordinates unchanged), translated (every fractional
-/// coordinate shifted by one random vector, not wrapped, so every edge keeps its image), and
-/// with its sites permuted. Each copy's `cif` is regenerated; every other field is kept.
+/// coordinate shifted by one random vector, then wrapped into [0, 1) like every graded input,
+/// so `structure` and `cif` agree; image offsets change, which the rubric's invariance check
+/// ignores), and with its sites permuted. Each copy's `cif` is regenerated; every other field
+/// is kept.
 enum Week06Variants {
     static func variants(of input: JSONValue, seed: UInt64) throws -> [InvarianceVariant] {
         let structure = try StructureDocument.structure(in: input)
@@ -19,7 +21,7 @@ enum Week06Variants {
         let shift = SIMD3(random.uniform(0.1, 0.9), random.uniform(0.1, 0.9), random.uniform(0.1, 0.9))
         let translated = try Structure(
             lattice: structure.lattice, species: structure.species,
-            fractionalCoordinates: structure.fractionalCoordinates.map { $0 + shift }, labels: structure.labels)
+            fractionalCoordinates: structure.fractionalCoordinates.map { $0 + shift }, labels: structure.labels).wrapped()
 
         var order = random.permutation(of: structure.atomCount)
         if structure.atomCount > 1 && order == Array(0..<structure.atomCount) { order.swapAt(0, 1) }

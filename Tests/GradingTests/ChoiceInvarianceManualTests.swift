@@ -126,6 +126,23 @@ struct InvarianceComparatorTests {
                explanation: "changed under permutation: row 0 column 1 of the transformed output holds 5, not an atom index below 3")
     }
 
+    /// A translated copy wrapped into the cell changes image offsets legitimately; ignoring
+    /// those columns compares (i, j, distance) only, and a changed distance still fails.
+    @Test func ignoredColumnsLeaveImagesOut() throws {
+        let permutation = ComparatorSpec.permutation(try PermutationComparator(tolerance: Tolerance(absolute: 1e-6), keyColumns: [0, 1]))
+        let comparator = try InvarianceComparator(inner: permutation, indexColumns: [0, 1], ignoredColumns: [2, 3, 4])
+        let original: JSONValue = [[0, 1, 0, 0, 0, 2.5], [1, 0, 0, 0, 0, 2.5]]
+        let wrapped: JSONValue = [[0, 1, 1, 0, -1, 2.5], [1, 0, -1, 0, 1, 2.5]]
+        expect(try comparator.compare(original: original, transformed: [.init(transformation: "translated", value: wrapped)]), passed: true, score: 1)
+        let stretched: JSONValue = [[0, 1, 1, 0, -1, 2.6], [1, 0, -1, 0, 1, 2.5]]
+        expect(try comparator.compare(original: original, transformed: [.init(transformation: "translated", value: stretched)]),
+               passed: false, score: 0, mentions: ["changed under translated"])
+        let strict = try InvarianceComparator(inner: ComparatorSpec.permutation(try PermutationComparator(tolerance: Tolerance(absolute: 1e-6), keyColumns: [0, 1, 2, 3, 4])), indexColumns: [0, 1])
+        expect(try strict.compare(original: original, transformed: [.init(transformation: "translated", value: wrapped)]), passed: false, score: 0,
+               mentions: ["changed under translated"])
+        #expect(throws: GradingError.self) { try InvarianceComparator(inner: permutation, indexColumns: [0, 1], ignoredColumns: [1]) }
+    }
+
     @Test func namesTheTransformationThatBrokeIt() throws {
         let comparator = try InvarianceComparator(inner: Self.allclose)
         let outcome = try comparator.compare(original: [1, 2], transformed: [

@@ -9,9 +9,12 @@ import JSONSupport
 /// one original atom, as in a supercell). With ``reindexesRows`` the original output's rows
 /// (one per atom) are reordered to the transformed numbering, `expected[i] = original[map[i]]`;
 /// with ``indexColumns`` the atom indices in those columns of the transformed output's rows
-/// are translated back to original numbering, `v -> map[v]`. Other columns (image offsets,
-/// distances) are compared as they are, so choose a transformation and inner comparator for
-/// which the output is truly invariant (a rotation leaves distances, not vectors).
+/// are translated back to original numbering, `v -> map[v]`. Columns in ``ignoredColumns`` are
+/// dropped from every row of both sides before the inner comparison (periodic-image offsets,
+/// which a translation followed by wrapping into the cell legitimately changes; the inner
+/// comparator's column indices count the remaining columns). Other columns (distances) are
+/// compared as they are, so choose a transformation and inner comparator for which the output
+/// is truly invariant (a rotation leaves distances, not vectors).
 ///
 /// The tolerance is the inner comparator's; the original output plays the reference, so a
 /// relative tolerance is relative to it. The explanation names the transformation that broke
@@ -42,10 +45,12 @@ public struct InvarianceComparator: Hashable, Sendable {
     public let reindexesRows: Bool
     /// Columns of each row that hold atom indices (0-based), translated by the index map.
     public let indexColumns: [Int]
+    /// Columns of each row (0-based, of the student's rows) left out of the comparison.
+    public let ignoredColumns: [Int]
 
     /// - Throws: ``GradingError/invalidOption(comparator:option:requirement:got:)`` for an inner
     ///   comparator that does not compare pairs, or negative index columns.
-    public init(inner: ComparatorSpec, reindexesRows: Bool = false, indexColumns: [Int] = []) throws(GradingError) {
+    public init(inner: ComparatorSpec, reindexesRows: Bool = false, indexColumns: [Int] = [], ignoredColumns: [Int] = []) throws(GradingError) {
         guard inner.kind.comparesPairs else {
             let pairKinds = ComparatorKind.allCases.filter(\.comparesPairs).map(\.rawValue).joined(separator: ", ")
             throw .invalidOption(comparator: Self.kind.rawValue, option: "inner", requirement: "one of \(pairKinds)",
@@ -55,9 +60,15 @@ public struct InvarianceComparator: Hashable, Sendable {
             throw .invalidOption(comparator: Self.kind.rawValue, option: "index_columns", requirement: "a list of column indices >= 0",
                                  got: "[" + indexColumns.map(String.init).joined(separator: ", ") + "]")
         }
+        guard ignoredColumns.allSatisfy({ $0 >= 0 }), Set(ignoredColumns).isDisjoint(with: indexColumns) else {
+            throw .invalidOption(comparator: Self.kind.rawValue, option: "ignore_columns",
+                                 requirement: "a list of column indices >= 0, none of them an index column",
+                                 got: "[" + ignoredColumns.map(String.init).joined(separator: ", ") + "]")
+        }
         self.inner = inner
         self.reindexesRows = reindexesRows
         self.indexColumns = indexColumns
+        self.ignoredColumns = ignoredColumns
     }
 
     /// Compares each transformed output with the original.
@@ -95,7 +106,17 @@ public struct InvarianceComparator: Hashable, Sendable {
             }
         }
         guard let comparator = inner.pairComparator else { return .fail("internal: inner comparator compares no pairs") }
-        return try comparator.compare(student: observed, reference: expected)
+        return try comparator.compare(student: droppingIgnoredColumns(observed), reference: droppingIgnoredColumns(expected))
+    }
+
+    /// `value` with ``ignoredColumns`` removed from each row that is a list (other values as they are).
+    func droppingIgnoredColumns(_ value: JSONValue) -> JSONValue {
+        guard !ignoredColumns.isEmpty, case let .array(rows) = value else { return value }
+        let ignored = Set(ignoredColumns)
+        return .array(rows.map { row in
+            guard case let .array(cells) = row else { return row }
+            return .array(cells.enumerated().filter { !ignored.contains($0.offset) }.map(\.element))
+        })
     }
 
     /// The original rows in transformed order and the transformed indices in original numbering.

@@ -18,7 +18,7 @@ import JSONSupport
 /// | `metric` | `error` ("mae" or "rmse"; "mae"), `pass_factor` (required), `fail_factor` (= pass_factor), `labels_field` (required), `reference_error_floor` (0) |
 /// | `probe` | `alpha` (1), `folds` (5), `shuffle_seed` (none: contiguous folds), `margin` (required), `standardize` (true), `target_field` (required) |
 /// | `choice` | `answers` (required: a table of answer = credit) |
-/// | `invariance` | `inner` (required: a table with `comparator` and that comparator's options), `reindex_rows` (false), `index_columns` ([]) |
+/// | `invariance` | `inner` (required: a table with `comparator` and that comparator's options), `reindex_rows` (false), `index_columns` ([]), `ignore_columns` ([]: dropped from every row before the inner comparison) |
 /// | `manual` | none |
 extension ComparatorSpec {
     /// A comparator from a rubric: its name and its options, checked for unknown names, types
@@ -132,7 +132,7 @@ extension ComparatorSpec {
             }
             return .choice(try ChoiceComparator(answers: answers))
         case .invariance:
-            let options = try reader(["inner", "reindex_rows", "index_columns"])
+            let options = try reader(["inner", "reindex_rows", "index_columns", "ignore_columns"])
             let requirement = "a table naming the compared-by comparator and its options, such as { comparator = \"allclose\", atol = 1e-6 }"
             var innerOptions = try options.table("inner", requirement)
             guard case let .string(innerName)? = innerOptions.removeValue(forKey: "comparator") else {
@@ -141,7 +141,8 @@ extension ComparatorSpec {
             return .invariance(try InvarianceComparator(
                 inner: try ComparatorSpec(kind: innerName, options: innerOptions),
                 reindexesRows: try options.bool("reindex_rows", default: false),
-                indexColumns: try options.integerList("index_columns", "a list of column indices >= 0") { $0 >= 0 }))
+                indexColumns: try options.integerList("index_columns", "a list of column indices >= 0") { $0 >= 0 },
+                ignoredColumns: try options.integerList("ignore_columns", "a list of column indices >= 0") { $0 >= 0 }))
         case .manual:
             _ = try reader([])
             return .manual(ManualComparator())
