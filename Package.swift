@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: [
-                "LinearAlgebra", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit"),
+                "LinearAlgebra", "Learning", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),

@@ -55,7 +55,8 @@ public enum RegressionMetrics {
     }
 
     /// The Pearson correlation coefficient; NaN when either input has zero variance.
-    static func pearsonCorrelation(_ x: [Double], _ y: [Double]) -> Double {
+    /// - Precondition: equal counts.
+    public static func pearsonCorrelation(_ x: [Double], _ y: [Double]) -> Double {
         let (xMean, yMean) = (x.mean, y.mean)
         var (sxy, sxx, syy) = (0.0, 0.0, 0.0)
         for (a, b) in zip(x, y) {
