@@ -64,6 +64,13 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Sandbox", "JSONSupport", "TestSupport"]),
+        .target(name: "GradebookTestSupport", dependencies: ["Grading", "Sandbox", "JSONSupport"], path: "Tests/GradebookTestSupport"),
+        .testTarget(
+            name: "GradebookTests",
+            dependencies: ["Gradebook", "GradebookTestSupport", "Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Records grades until killed: GradebookTests' kill -9 test runs it.
+        .executableTarget(
+            name: "gradebook-crash-helper", dependencies: ["Gradebook", "GradebookTestSupport", "Grading"], path: "Tests/GradebookCrashHelper"),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
     ],

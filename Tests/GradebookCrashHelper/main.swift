@@ -1,0 +1,36 @@
+import Foundation
+import Gradebook
+import GradebookTestSupport
+import Grading
+
+// gradebook-crash-helper GRADEBOOK COUNT: records the grades of students s0 ... s(COUNT-1),
+// skipping those already graded, printing "committed i" or "skipped i" after each and "done"
+// at the end. GradebookTests kills it with SIGKILL mid-batch, then runs it again to resume.
+/// One line on standard output, written at once (no buffer to lose on SIGKILL).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let count = Int(arguments[2]) else {
+    FileHandle.standardError.write(Data("usage: gradebook-crash-helper GRADEBOOK COUNT\n".utf8))
+    exit(2)
+}
+do {
+    let gradebook = try Gradebook.open(path: arguments[1])
+    let exercise = try GradebookFixtures.exercise()
+    let rubric = try GradebookFixtures.rubric(exercise)
+    for index in 0..<count {
+        let student = "s\(index)"
+        let hash = ContentHash.hex(of: student)
+        if try gradebook.isGraded(student: student, exercise: exercise.id, contentHash: hash, revision: "crash-test") {
+            say("skipped \(index)")
+            continue
+        }
+        let grade = GradebookFixtures.grade(student: student, exercise: exercise, rubric: rubric, variant: index, contentHash: hash)
+        try gradebook.record(grade, exercise: exercise, submittedAt: nil, revision: "crash-test")
+        say("committed \(index)")
+    }
+    say("done")
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Gradebook
+import GradebookTestSupport
+import Grading
+import Testing
+
+/// `kill -9` in the middle of a batch: what was committed is whole, the file is sound, and the
+/// next run resumes where it stopped without duplicating anything.
+@Suite(.serialized)
+struct GradebookCrashTests {
+    /// The helper built beside the test bundle (`swift build --build-tests` builds it there).
+    static var helper: URL {
+        let directory = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        return directory.appendingPathComponent("gradebook-crash-helper")
+    }
+
+    /// Starts the helper; returns it and a reader of its standard output lines.
+    static func start(_ path: String, count: Int) throws -> (Process, FileHandle) {
+        let process = Process()
+        process.executableURL = helper
+        process.arguments = [path, String(count)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        return (process, output.fileHandleForReading)
+    }
+
+    @Test("SIGKILL mid-batch loses nothing committed; the rerun skips exactly those and finishes the rest")
+    func killAndResume() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("course.sqlite")
+        let count = 5000
+        let (process, reader) = try Self.start(path, count: count)
+        var text = ""
+        var committed: [Int] = []
+        while committed.count < 150 {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+            committed = text.split(separator: "\n").compactMap { $0.hasPrefix("committed ") ? Int($0.dropFirst(10)) : nil }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        #expect(!text.contains("done"), "killed before the end of the batch")
+
+        let gradebook = try Gradebook.open(path: path)
+        #expect(try gradebook.integrityCheck() == ["ok"])
+        let exercise = try GradebookFixtures.exercise()
+        let grades = try gradebook.grades(exercise: exercise.id)
+        let recorded = Set(grades.map(\.studentID))
+        #expect(Set(committed.map { "s\($0)" }).isSubset(of: recorded), "every reported commit is there")
+        #expect(grades.count <= committed.count + 1, "at most the one committed before its line was printed")
+        #expect(grades.count < count)
+        // Every committed grade is whole: 3 runs with 2 checks each, as the helper wrote them.
+        let counts = try TableDump.counts(path)
+        #expect(counts["runs"] == 3 * grades.count && counts["check_results"] == 6 * grades.count && counts["submissions"] == grades.count)
+        let rubric = try GradebookFixtures.rubric(exercise)
+        for grade in grades.prefix(20) {
+            let index = Int(grade.studentID.dropFirst()) ?? -1
+            let expected = GradebookFixtures.grade(student: grade.studentID, exercise: exercise, rubric: rubric, variant: index, contentHash: grade.contentHash)
+            #expect(try gradebook.runs(student: grade.studentID, exercise: exercise.id, contentHash: grade.contentHash)
+                == GradebookRecordTests.expectedRuns(expected))
+        }
+        try gradebook.close()
+
+        // Resume: the same batch again, smaller so the test stays quick.
+        let resumeCount = grades.count + 40
+        let (rerun, rerunReader) = try Self.start(path, count: resumeCount)
+        let rerunText = String(decoding: rerunReader.readDataToEndOfFile(), as: UTF8.self)
+        rerun.waitUntilExit()
+        #expect(rerun.terminationStatus == 0)
+        let lines = rerunText.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("skipped ") }.count == grades.count)
+        #expect(lines.filter { $0.hasPrefix("committed ") }.count == 40)
+        #expect(lines.last == "done")
+        let final = try Gradebook.open(path: path)
+        #expect(try final.grades(exercise: exercise.id).count == resumeCount)
+        #expect(try TableDump.counts(path)["runs"] == 3 * resumeCount, "no duplicates")
+        #expect(try final.integrityCheck() == ["ok"])
+    }
+
+    /// Throughput of `record` (one transaction and one WAL sync per grade): the gradebook
+    /// must not slow a batch whose submissions take seconds each to grade.
+    @Test("recording is fast enough: over 50 grades per second")
+    func throughput() throws {
+        let scratch = try ScratchFolder()
+        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
+        let exercise = try GradebookFixtures.exercise()
+        let rubric = try GradebookFixtures.rubric(exercise)
+        let grades = (0..<400).map { GradebookFixtures.grade(student: "s\($0)", exercise: exercise, rubric: rubric, variant: $0) }
+        let start = Date()
+        for grade in grades { try gradebook.record(grade, exercise: exercise, submittedAt: nil, revision: "r") }
+        let seconds = Date().timeIntervalSince(start)
+        let rate = Double(grades.count) / seconds
+        print("gradebook record throughput: \(Int(rate)) grades/s (\(grades.count) grades, 3 runs and 6 checks each, in \(String(format: "%.2f", seconds)) s)")
+        #expect(rate > 50, "\(rate) grades/s")
+        #expect(try gradebook.latestGrades().count == grades.count)
+    }
+}
