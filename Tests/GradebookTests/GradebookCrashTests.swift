@@ -43,6 +43,9 @@ struct GradebookCrashTests {
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        // What it printed between our last read and the kill is still in the pipe.
+        text += String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        committed = text.split(separator: "\n").compactMap { $0.hasPrefix("committed ") ? Int($0.dropFirst(10)) : nil }
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
         #expect(!text.contains("done"), "killed before the end of the batch")
 
@@ -80,6 +83,33 @@ struct GradebookCrashTests {
         #expect(try final.grades(exercise: exercise.id).count == resumeCount)
         #expect(try TableDump.counts(path)["runs"] == 3 * resumeCount, "no duplicates")
         #expect(try final.integrityCheck() == ["ok"])
+    }
+
+    @Test("ungraded keeps the submissions whose current files have no grade from this build")
+    func ungradedSubmissions() throws {
+        let scratch = try ScratchFolder()
+        let handins = scratch.file("handins")
+        var submissions: [StudentSubmission] = []
+        for student in ["alice", "bob", "carol"] {
+            let folder = handins.appendingPathComponent(student)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("print('\(student)')\n".utf8).write(to: folder.appendingPathComponent("solution.py"))
+            submissions.append(StudentSubmission(studentID: student, folder: folder))
+        }
+        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
+        let exercise = try GradebookFixtures.exercise()
+        let rubric = try GradebookFixtures.rubric(exercise)
+        for submission in submissions.prefix(2) {
+            let hash = try ContentHash.ofFolder(submission.folder)
+            try gradebook.record(
+                GradebookFixtures.grade(student: submission.studentID, exercise: exercise, rubric: rubric, contentHash: hash),
+                exercise: exercise, submittedAt: nil, revision: "r1")
+        }
+        #expect(try gradebook.ungraded(submissions, exercise: exercise.id, revision: "r1").map(\.studentID) == ["carol"])
+        #expect(try gradebook.ungraded(submissions, exercise: exercise.id, revision: "r2").map(\.studentID) == ["alice", "bob", "carol"])
+        // Bob hands in again: new content, graded anew.
+        try Data("print('bob, fixed')\n".utf8).write(to: submissions[1].folder.appendingPathComponent("solution.py"))
+        #expect(try gradebook.ungraded(submissions, exercise: exercise.id, revision: "r1").map(\.studentID) == ["bob", "carol"])
     }
 
     /// Throughput of `record` (one transaction and one WAL sync per grade): the gradebook

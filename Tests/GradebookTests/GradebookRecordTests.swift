@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Gradebook
 import GradebookTestSupport
 import Grading
@@ -191,5 +192,23 @@ struct GradebookRecordTests {
         #expect(throws: GradebookError.self) {
             try gradebook.setManualScore(student: "alice", exercise: exercise, item: "talk", points: .infinity, enteredBy: "prof")
         }
+    }
+
+    @Test("a late penalty recorded for the current submission scales its exported points")
+    func latePenaltyInExport() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("course.sqlite")
+        let gradebook = try Gradebook.open(path: path)
+        let exercise = try GradebookFixtures.exercise()
+        try gradebook.record(GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: try GradebookFixtures.rubric(exercise)),
+                             exercise: exercise, submittedAt: nil, revision: "r")
+        try gradebook.setManualScore(student: "alice", exercise: exercise, item: "talk", points: 1.333333, enteredBy: "prof")
+        // No API writes penalties yet (the deadlines work will): a row of the test's own.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO late_penalties (submission_id, days_late, penalty_fraction) SELECT id, 2, 0.25 FROM submissions")
+        }
+        try queue.close()
+        #expect(try gradebook.csvExport() == "student,exercise,points,total\nalice,w06-crystal-graphs,4.5,10\n", "(4.666667 + 1.333333) x 0.75")
     }
 }
