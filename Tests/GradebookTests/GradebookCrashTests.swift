@@ -96,14 +96,11 @@ struct GradebookCrashTests {
             try Data("print('\(student)')\n".utf8).write(to: folder.appendingPathComponent("solution.py"))
             submissions.append(StudentSubmission(studentID: student, folder: folder))
         }
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let exercise = try GradebookFixtures.exercise()
-        let rubric = try GradebookFixtures.rubric(exercise)
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, exercise = fresh.exercise
         for submission in submissions.prefix(2) {
             let hash = try ContentHash.ofFolder(submission.folder)
-            try gradebook.record(
-                GradebookFixtures.grade(student: submission.studentID, exercise: exercise, rubric: rubric, contentHash: hash),
-                exercise: exercise, submittedAt: nil, revision: "r1")
+            try gradebook.record(fresh.grade(submission.studentID, contentHash: hash), exercise: exercise, submittedAt: nil, revision: "r1")
         }
         #expect(try gradebook.ungraded(submissions, exercise: exercise.id, revision: "r1").map(\.studentID) == ["carol"])
         #expect(try gradebook.ungraded(submissions, exercise: exercise.id, revision: "r2").map(\.studentID) == ["alice", "bob", "carol"])
@@ -116,11 +113,9 @@ struct GradebookCrashTests {
     /// must not slow a batch whose submissions take seconds each to grade.
     @Test("recording is fast enough: over 50 grades per second")
     func throughput() throws {
-        let scratch = try ScratchFolder()
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let exercise = try GradebookFixtures.exercise()
-        let rubric = try GradebookFixtures.rubric(exercise)
-        let grades = (0..<400).map { GradebookFixtures.grade(student: "s\($0)", exercise: exercise, rubric: rubric, variant: $0) }
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, exercise = fresh.exercise
+        let grades = (0..<400).map { fresh.grade("s\($0)", variant: $0) }
         let start = Date()
         for grade in grades { try gradebook.record(grade, exercise: exercise, submittedAt: nil, revision: "r") }
         let seconds = Date().timeIntervalSince(start)

@@ -32,10 +32,9 @@ struct GradebookRecordTests {
     /// start, ...) in every case position.
     @Test("record, then read back every field of the grade, its runs and its checks", arguments: 0..<10)
     func readBack(variant: Int) throws {
-        let scratch = try ScratchFolder()
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let exercise = try GradebookFixtures.exercise()
-        let grade = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: try GradebookFixtures.rubric(exercise), variant: variant)
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, exercise = fresh.exercise
+        let grade = fresh.grade("alice", variant: variant)
         try gradebook.record(grade, exercise: exercise, submittedAt: Self.submittedAt, revision: "build-7")
 
         let recorded = try gradebook.submissions(student: "alice", exercise: exercise.id)
@@ -54,9 +53,8 @@ struct GradebookRecordTests {
             (.graderError(message: "rubrics/w06.toml:14: unknown comparator 'allclos'"), .graderError),
           ])
     func notGraded(status: StudentGrade.Status, expected: RecordedGrade.Status) throws {
-        let scratch = try ScratchFolder()
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let exercise = try GradebookFixtures.exercise()
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, exercise = fresh.exercise
         let grade = StudentGrade(
             submission: StudentSubmission(studentID: "bob", folder: URL(fileURLWithPath: "/handins/bob")), contentHash: nil,
             status: status, totalPoints: 10, gradedAt: Date(timeIntervalSince1970: 1_780_000_000), wallSeconds: 0.5)
@@ -73,29 +71,26 @@ struct GradebookRecordTests {
 
     @Test("regrading the same content gives the same tables but for graded_at, and replaces a changed result")
     func idempotentRegrade() throws {
-        let scratch = try ScratchFolder()
-        let path = scratch.path("course.sqlite")
-        let gradebook = try Gradebook.open(path: path)
-        let exercise = try GradebookFixtures.exercise()
-        let rubric = try GradebookFixtures.rubric(exercise)
+        let fresh = try FreshGradebook()
+        let path = fresh.path, gradebook = fresh.gradebook, exercise = fresh.exercise
         for student in ["alice", "bob"] {
-            try gradebook.record(GradebookFixtures.grade(student: student, exercise: exercise, rubric: rubric), exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
+            try gradebook.record(fresh.grade(student), exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
         }
         try gradebook.setManualScore(student: "alice", exercise: exercise, item: "talk", points: 3, enteredBy: "prof", enteredAt: Self.submittedAt)
         let first = try TableDump.of(path)
         let firstWithoutGradedAt = try TableDump.of(path, ignoring: ["graded_at"])
 
-        let alice = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric)
+        let alice = fresh.grade("alice")
         try gradebook.record(alice, exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
         #expect(try TableDump.of(path) == first, "recording the identical grade again changes nothing")
 
-        let later = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric, gradedAt: alice.gradedAt.addingTimeInterval(3600))
+        let later = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: fresh.rubric, gradedAt: alice.gradedAt.addingTimeInterval(3600))
         try gradebook.record(later, exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
         #expect(try TableDump.of(path, ignoring: ["graded_at"]) == firstWithoutGradedAt)
         #expect(try TableDump.of(path) != first, "graded_at moved")
 
         // Same content, another result (a rubric fixed in between): replaced, not added.
-        let fixed = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric, variant: 3, contentHash: alice.contentHash)
+        let fixed = fresh.grade("alice", variant: 3, contentHash: alice.contentHash)
         try gradebook.record(fixed, exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
         #expect(try TableDump.counts(path) == first.mapValues(\.count))
         #expect(try gradebook.runs(student: "alice", exercise: exercise.id, contentHash: alice.contentHash) == GradebookRecordTests.expectedRuns(fixed))
@@ -104,12 +99,10 @@ struct GradebookRecordTests {
 
     @Test("new content adds a submission; the later one is the student's grade")
     func newContent() throws {
-        let scratch = try ScratchFolder()
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let exercise = try GradebookFixtures.exercise()
-        let rubric = try GradebookFixtures.rubric(exercise)
-        let first = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric, variant: 1)
-        let second = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric, variant: 0)
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, exercise = fresh.exercise
+        let first = fresh.grade("alice", variant: 1)
+        let second = fresh.grade("alice", variant: 0)
         #expect(first.contentHash != second.contentHash && first.points != second.points)
         try gradebook.record(second, exercise: exercise, submittedAt: Self.submittedAt.addingTimeInterval(86_400), revision: "r")
         try gradebook.record(first, exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
@@ -121,19 +114,16 @@ struct GradebookRecordTests {
 
     @Test("a failure in the middle of a record leaves the gradebook exactly as it was")
     func allOrNothing() throws {
-        let scratch = try ScratchFolder()
-        let path = scratch.path("course.sqlite")
-        let gradebook = try Gradebook.open(path: path)
-        let exercise = try GradebookFixtures.exercise()
-        let rubric = try GradebookFixtures.rubric(exercise)
-        let alice = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric)
+        let fresh = try FreshGradebook()
+        let path = fresh.path, gradebook = fresh.gradebook, exercise = fresh.exercise
+        let alice = fresh.grade("alice")
         try gradebook.record(alice, exercise: exercise, submittedAt: Self.submittedAt, revision: "r")
         let before = try TableDump.of(path)
         // A NaN in the last case's check results: the submission, two runs with their checks
         // and the third run are written before SQLite refuses that check (points NOT NULL),
         // so the transaction must undo them all.
         for (student, hash) in [("alice", alice.contentHash), ("bob", nil)] {
-            let broken = GradebookFixtures.grade(student: student, exercise: exercise, rubric: rubric, variant: 5, contentHash: hash, nanInLastCase: true)
+            let broken = fresh.grade(student, variant: 5, contentHash: hash, nanInLastCase: true)
             let error = #expect(throws: GradebookError.self) {
                 try gradebook.record(broken, exercise: exercise, submittedAt: Self.submittedAt.addingTimeInterval(60), revision: "r2")
             }
@@ -154,11 +144,9 @@ struct GradebookRecordTests {
             ("carol", "w06-crystal-graphs", "h3", "r1", false),
           ])
     func isGraded(student: String, exercise: String, hash: String, revision: String, expected: Bool) throws {
-        let scratch = try ScratchFolder()
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let spec = try GradebookFixtures.exercise()
-        try gradebook.record(GradebookFixtures.grade(student: "alice", exercise: spec, rubric: try GradebookFixtures.rubric(spec), contentHash: "h1"),
-                             exercise: spec, submittedAt: nil, revision: "r1")
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, spec = fresh.exercise
+        try gradebook.record(fresh.grade("alice", contentHash: "h1"), exercise: spec, submittedAt: nil, revision: "r1")
         try gradebook.record(StudentGrade(
             submission: StudentSubmission(studentID: "carol", folder: URL(fileURLWithPath: "/handins/carol")), contentHash: "h3",
             status: .graderError(message: "reference failed"), totalPoints: 10, gradedAt: Date(), wallSeconds: 1), exercise: spec, submittedAt: nil, revision: "r1")
@@ -167,11 +155,9 @@ struct GradebookRecordTests {
 
     @Test("manual scores are kept with who and when, replaced per item, counted in the CSV export")
     func manualScoresAndExport() throws {
-        let scratch = try ScratchFolder()
-        let gradebook = try Gradebook.open(path: scratch.path("course.sqlite"))
-        let exercise = try GradebookFixtures.exercise()
-        let rubric = try GradebookFixtures.rubric(exercise)
-        let alice = GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: rubric)
+        let fresh = try FreshGradebook()
+        let gradebook = fresh.gradebook, exercise = fresh.exercise
+        let alice = fresh.grade("alice")
         try gradebook.record(alice, exercise: exercise, submittedAt: nil, revision: "r")
         try gradebook.record(GradebookFixtures.unusable(student: "bob, jr.", contentHash: "x"), exercise: exercise, submittedAt: nil, revision: "r")
         let when = Date(timeIntervalSince1970: 1_781_000_000)
@@ -196,12 +182,9 @@ struct GradebookRecordTests {
 
     @Test("a late penalty recorded for the current submission scales its exported points")
     func latePenaltyInExport() throws {
-        let scratch = try ScratchFolder()
-        let path = scratch.path("course.sqlite")
-        let gradebook = try Gradebook.open(path: path)
-        let exercise = try GradebookFixtures.exercise()
-        try gradebook.record(GradebookFixtures.grade(student: "alice", exercise: exercise, rubric: try GradebookFixtures.rubric(exercise)),
-                             exercise: exercise, submittedAt: nil, revision: "r")
+        let fresh = try FreshGradebook()
+        let path = fresh.path, gradebook = fresh.gradebook, exercise = fresh.exercise
+        try gradebook.record(fresh.grade("alice"), exercise: exercise, submittedAt: nil, revision: "r")
         try gradebook.setManualScore(student: "alice", exercise: exercise, item: "talk", points: 1.333333, enteredBy: "prof")
         // No API writes penalties yet (the deadlines work will): a row of the test's own.
         let queue = try DatabaseQueue(path: path)

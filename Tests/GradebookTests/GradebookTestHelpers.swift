@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Gradebook
+import GradebookTestSupport
+import Grading
 
 /// A fresh folder for one test's gradebooks, removed by nobody (the system's temporary folder).
 struct ScratchFolder {
@@ -46,5 +48,27 @@ enum TableDump {
     /// Row counts per table.
     static func counts(_ path: String) throws -> [String: Int] {
         try of(path).mapValues(\.count)
+    }
+}
+
+/// A new gradebook (`course.sqlite` in a scratch folder) with the fixture exercise and rubric.
+struct FreshGradebook {
+    let scratch: ScratchFolder
+    let path: String
+    let gradebook: Gradebook
+    let exercise: ExerciseSpec
+    let rubric: RubricSpec
+
+    init(_ name: String = #function) throws {
+        scratch = try ScratchFolder(name)
+        path = scratch.path("course.sqlite")
+        gradebook = try Gradebook.open(path: path)
+        exercise = try GradebookFixtures.exercise()
+        rubric = try GradebookFixtures.rubric(exercise)
+    }
+
+    /// The fixture grade of `student` for this exercise.
+    func grade(_ student: String, variant: Int = 0, contentHash: String? = nil, nanInLastCase: Bool = false) -> StudentGrade {
+        GradebookFixtures.grade(student: student, exercise: exercise, rubric: rubric, variant: variant, contentHash: contentHash, nanInLastCase: nanInLastCase)
     }
 }
