@@ -46,7 +46,8 @@ extension Gradebook {
     /// submission (student, exercise, content hash) in several files is kept once, with the
     /// grade graded last; different contents for one student and exercise are all kept and
     /// reported as ``MergeReport/Conflict``s, the later handed in (else graded) counting.
-    /// Manual scores: the later entry wins. Sources are only read.
+    /// Manual scores: the later entry wins. Sources are only read (a shard of an older
+    /// matgrade has its schema brought up to date first, as any open does).
     public static func merge(sources: [URL], into destination: URL) throws(GradebookError) -> MergeReport {
         let target = try open(path: destination.path)
         defer { try? target.close() }
@@ -82,6 +83,7 @@ extension Gradebook {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [source])
                 defer { try? db.execute(sql: "DETACH DATABASE shard") }
+                // Counted on copies, kept only when the transaction commits.
                 var local = report
                 var localOrigins = origins
                 try db.inTransaction {
