@@ -43,6 +43,8 @@ public final class Gradebook: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw .database(path: path, operation: "opening (another process held the file for 30 s)", message: Self.message(of: error))
         } catch {
             throw .cannotOpen(path: path, reason: Self.message(of: error))
         }

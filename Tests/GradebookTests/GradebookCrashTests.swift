@@ -85,6 +85,22 @@ struct GradebookCrashTests {
         #expect(try final.integrityCheck() == ["ok"])
     }
 
+    @Test("two processes grading the same batch into one file at once: each submission once and whole")
+    func concurrentWriters() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("course.sqlite")
+        let count = 150
+        let runs = try (0..<2).map { _ in try Self.start(path, count: count) }
+        let outputs = runs.map { String(decoding: $0.1.readDataToEndOfFile(), as: UTF8.self) }
+        for (process, _) in runs { process.waitUntilExit() }
+        #expect(runs.map { $0.0.terminationStatus } == [0, 0], "a busy file is waited for, not an error")
+        #expect(outputs.allSatisfy { $0.hasSuffix("done\n") })
+        let gradebook = try Gradebook.open(path: path)
+        #expect(try gradebook.integrityCheck() == ["ok"])
+        let counts = try TableDump.counts(path)
+        #expect(counts["submissions"] == count && counts["grades"] == count && counts["runs"] == 3 * count && counts["check_results"] == 6 * count)
+    }
+
     @Test("ungraded keeps the submissions whose current files have no grade from this build")
     func ungradedSubmissions() throws {
         let scratch = try ScratchFolder()
