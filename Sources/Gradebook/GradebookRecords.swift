@@ -27,6 +27,7 @@ public struct RecordedGrade: Sendable, Equatable {
     public var points: Double
     /// Points this grading could award.
     public var totalPoints: Double
+    /// When grading finished, to the millisecond (the gradebook's time precision).
     public var gradedAt: Date
     /// Time spent grading the submission, seconds.
     public var gradingSeconds: Double

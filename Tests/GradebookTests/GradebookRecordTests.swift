@@ -112,6 +112,17 @@ struct GradebookRecordTests {
         #expect(try gradebook.latestGrades().map(\.contentHash) == [second.contentHash])
     }
 
+    @Test("a grade of another exercise is refused, naming both exercises")
+    func wrongExercise() throws {
+        let fresh = try FreshGradebook()
+        let other = try GradebookFixtures.exercise(id: "w07-soap", week: 7)
+        #expect(throws: GradebookError.invalidValue(
+            path: fresh.path, field: "exercise of alice's grade", value: "w06-crystal-graphs", reason: "must be the exercise it is recorded under, w07-soap")) {
+            try fresh.gradebook.record(fresh.grade("alice"), exercise: other, submittedAt: nil, revision: "r")
+        }
+        #expect(try fresh.gradebook.latestGrades().isEmpty)
+    }
+
     @Test("a failure in the middle of a record leaves the gradebook exactly as it was")
     func allOrNothing() throws {
         let fresh = try FreshGradebook()
