@@ -4,10 +4,11 @@ import GradebookTestSupport
 import Grading
 import Testing
 
-/// `kill -9` in the middle of a batch: what was committed is whole, the file is sound, and the
-/// next run resumes where it stopped without duplicating anything.
+/// The gradebook under a batch, with real processes (`gradebook-crash-helper`): `kill -9` in
+/// the middle loses nothing committed and the next run resumes without duplicating anything;
+/// two writers share one file; shard processes merge to the single run; record throughput.
 @Suite(.serialized)
-struct GradebookCrashTests {
+struct GradebookBatchTests {
     /// The helper built beside the test bundle (`swift build --build-tests` builds it there).
     static var helper: URL {
         let directory = Bundle.main.bundleURL.pathExtension == "xctest"
@@ -16,10 +17,10 @@ struct GradebookCrashTests {
     }
 
     /// Starts the helper; returns it and a reader of its standard output lines.
-    static func start(_ path: String, count: Int) throws -> (Process, FileHandle) {
+    static func start(_ path: String, count: Int, shard: String? = nil) throws -> (Process, FileHandle) {
         let process = Process()
         process.executableURL = helper
-        process.arguments = [path, String(count)]
+        process.arguments = [path, String(count)] + (shard.map { [$0] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.standardError
@@ -99,6 +100,26 @@ struct GradebookCrashTests {
         #expect(try gradebook.integrityCheck() == ["ok"])
         let counts = try TableDump.counts(path)
         #expect(counts["submissions"] == count && counts["grades"] == count && counts["runs"] == 3 * count && counts["check_results"] == 6 * count)
+    }
+
+    @Test("three shard processes side by side, merged, equal one process grading the whole batch")
+    func shardProcessesMergeToTheSingleRun() throws {
+        let scratch = try ScratchFolder()
+        let count = 90
+        let shards = try (0..<3).map { shard in
+            (scratch.file("shard-\(shard).sqlite"), try Self.start(scratch.path("shard-\(shard).sqlite"), count: count, shard: "\(shard)/3"))
+        }
+        let single = try Self.start(scratch.path("single.sqlite"), count: count)
+        for (_, (process, reader)) in shards + [(scratch.file("single.sqlite"), single)] {
+            _ = reader.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let report = try Gradebook.merge(sources: shards.map(\.0), into: scratch.file("merged.sqlite"))
+        #expect(report.submissionsAdded == count && report.conflicts.isEmpty)
+        let expected = try TableDump.of(scratch.path("single.sqlite"))
+        #expect(expected["check_results"]?.count == 6 * count)
+        #expect(try TableDump.of(scratch.path("merged.sqlite")) == expected)
     }
 
     @Test("ungraded keeps the submissions whose current files have no grade from this build")
