@@ -16,7 +16,7 @@ public enum GradebookSchema {
     public static let applicationID: Int32 = 0x4D47_4742
 
     /// The migrations, in order.
-    public static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-gradebook", migrate: createVersion1)
         return migrator
