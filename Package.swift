@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // Builds over the system SQLite (its GRDBSQLite target links Debian's libsqlite3).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // System-library shims: module maps only (apt-get packages in scripts/setup.sh).
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),
+        .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
             dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport", "Learning"]),
@@ -61,6 +64,13 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Sandbox", "JSONSupport", "TestSupport"]),
+        .target(name: "GradebookTestSupport", dependencies: ["Grading", "Sandbox", "JSONSupport"], path: "Tests/GradebookTestSupport"),
+        .testTarget(
+            name: "GradebookTests",
+            dependencies: ["Gradebook", "GradebookTestSupport", "Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Records grades until killed: GradebookTests' kill -9 test runs it.
+        .executableTarget(
+            name: "gradebook-crash-helper", dependencies: ["Gradebook", "GradebookTestSupport", "Grading"], path: "Tests/GradebookCrashHelper"),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
     ],

@@ -1,5 +1,3 @@
-import Sandbox
-
 extension Termination {
     /// A stable machine word for reports and the gradebook: `ok`, `exit-code`, `signal`,
     /// `wall-clock-timeout`, `cpu-time-limit`, `memory-limit`, `output-limit`,
