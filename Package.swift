@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Reports", "Sandbox", "JSONSupport", "Learning"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [

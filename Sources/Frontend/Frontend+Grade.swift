@@ -1,4 +1,5 @@
 import Foundation
+import Gradebook
 import Grading
 import JSONSupport
 import Reports
@@ -23,6 +24,10 @@ public struct GradeRequest: Sendable {
     /// Where reference outputs are cached between batches; nil: `$XDG_CACHE_HOME/matgrade/references`
     /// (`~/.cache/...`).
     public var cachePath: String?
+    /// The SQLite gradebook; nil: `gradebook.sqlite` in the output folder.
+    public var gradebookPath: String?
+    /// Grade again what the gradebook already holds (same content, same matgrade build).
+    public var regrade = false
 
     public init(exerciseName: String, submissionsPath: String) {
         self.exerciseName = exerciseName
@@ -80,35 +85,62 @@ extension Frontend {
         let output = URL(fileURLWithPath: request.outputPath ?? "matgrade-reports/\(exercise.id)", relativeTo: workingDirectory).standardizedFileURL
         let studentsFolder = output.appendingPathComponent("students")
         try FileManager.default.createDirectory(at: studentsFolder, withIntermediateDirectories: true)
+
+        // One transaction per graded submission; what is already there (same content, same
+        // matgrade build) is skipped, so an interrupted batch resumes where it stopped.
+        let gradebookURL = URL(fileURLWithPath: request.gradebookPath ?? output.appendingPathComponent("gradebook.sqlite").path, relativeTo: workingDirectory)
+        let gradebook = try Gradebook.open(path: gradebookURL.standardizedFileURL.path)
+        let revision = executableRevision
+        let everyone = submissions
+        if !request.regrade {
+            submissions = try gradebook.ungraded(submissions, exercise: exercise.id, revision: revision)
+            if submissions.count < everyone.count {
+                FileHandle.standardError.write(Data(
+                    "matgrade grade: \(everyone.count - submissions.count) of \(everyone.count) submissions already graded in \(gradebookURL.path) (same files, same matgrade build): skipped; --regrade grades them again\n".utf8))
+            }
+        }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-grade-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let runner = try CaseRunner(sandbox: Sandbox(), workRoot: work)
         let grader = try Grader(course: course, exercise: exercise, rubric: rubric, runner: runner)
-        let cache = try ReferenceCache(folder: referenceCacheFolder(request.cachePath, environment: environment, workingDirectory: workingDirectory), revision: executableRevision)
+        let cache = try ReferenceCache(folder: referenceCacheFolder(request.cachePath, environment: environment, workingDirectory: workingDirectory), revision: revision)
         let batch = BatchGrader(grader: grader, secret: secret, referenceCache: cache, jobs: request.jobs)
 
         let start = Date()
         let progress = BatchProgress(total: submissions.count)
         let grades = await batch.grade(submissions) { grade, done in
-            // Reports are written as each submission finishes, so an interrupted batch keeps them.
+            // Recorded and reported as each submission finishes, so an interrupted batch keeps them.
+            do {
+                try gradebook.record(grade, exercise: exercise, submittedAt: nil, revision: revision)
+            } catch {
+                FileHandle.standardError.write(Data("matgrade grade: \(grade.studentID) was graded but not recorded: \(error)\n".utf8))
+            }
             try? writeStudentReports(grade, exercise: exercise, rubric: rubric, folder: studentsFolder)
             progress.finished(grade, done: done)
         }
         let seconds = Date().timeIntervalSince(start)
         try Data(JUnitReport.render(grades, exercise: exercise, rubric: rubric).utf8).write(to: output.appendingPathComponent("junit.xml"))
-        try Data(gradesCSV(grades).utf8).write(to: output.appendingPathComponent("grades.csv"))
+        // grades.csv: everyone the gradebook holds for the exercise; the exit code: the
+        // students of this invocation (graded now or skipped as already graded).
+        let allRecorded = try gradebook.grades(exercise: exercise.id)
+        let ids = Set(everyone.map(\.studentID))
+        let recorded = allRecorded.filter { ids.contains($0.studentID) }
+        try Data(gradesCSV(allRecorded).utf8).write(to: output.appendingPathComponent("grades.csv"))
         let table = summaryTable(grades)
         let cacheNote = "reference outputs: \(await cache.misses) computed, \(await cache.hits) from the cache"
         let footer = """
             \(grades.count) submission\(grades.count == 1 ? "" : "s") of \(exercise.id) graded in \(NumberFormat.compact(seconds)) s \
             with \(request.jobs) job\(request.jobs == 1 ? "" : "s") (\(secret == nil ? "public cases only" : "public and hidden cases"); \
             \(runner.sandbox.isolation.summary)); \(cacheNote).
-            Reports: \(output.path) (students/<id>.md and .json, junit.xml, grades.csv, summary.md)
+            Reports: \(output.path) (students/<id>.md and .json, junit.xml, grades.csv, summary.md); gradebook: \(gradebookURL.standardizedFileURL.path)
 
             """
         try Data(("# \(exercise.id): batch summary\n\n```\n" + table + "```\n\n" + footer).utf8).write(to: output.appendingPathComponent("summary.md"))
         let graderErrors = grades.contains { if case .graderError = $0.status { return true } else { return false } }
-        return GradeSummary(text: table + "\n" + footer, allPassed: grades.allSatisfy(\.allPassed), graderErrors: graderErrors)
+        // Everyone's current grade counts, also those skipped as already graded.
+        let allPassed = grades.allSatisfy(\.allPassed)
+            && recorded.allSatisfy { $0.status == .graded && abs($0.points - $0.totalPoints) < 1e-9 }
+        return GradeSummary(text: table + "\n" + footer, allPassed: allPassed, graderErrors: graderErrors)
     }
 
     static func writeStudentReports(_ grade: StudentGrade, exercise: ExerciseSpec, rubric: RubricSpec, folder: URL) throws {
@@ -125,13 +157,14 @@ extension Frontend {
         return kept.hasPrefix(".") ? "_" + kept.dropFirst() : kept
     }
 
-    static func gradesCSV(_ grades: [StudentGrade]) -> String {
+    /// `grades.csv`: every student's current grade for the exercise, from the gradebook.
+    static func gradesCSV(_ grades: [RecordedGrade]) -> String {
         var out = "student,points,total,status,content_sha256,graded_at\n"
         let formatter = ISO8601DateFormatter()
         for grade in grades {
             let status: String
             switch grade.status {
-            case .graded(let result): status = result.allPassed ? "passed" : "failed"
+            case .graded: status = abs(grade.points - grade.totalPoints) < 1e-9 ? "passed" : "failed"
             case .unusable: status = "unusable"
             case .graderError: status = "grader-error"
             }

@@ -8,7 +8,8 @@ struct Grade: AsyncParsableCommand {
         discussion: """
             Hidden cases are generated for each student from MATGRADE_SECRET and the student id (the \
             folder's name); without the secret, use --public-only. Writes OUTPUT/students/<id>.md and \
-            .json, OUTPUT/junit.xml, grades.csv and summary.md; progress on stderr. Exit code 0 when \
+            .json, OUTPUT/junit.xml, grades.csv and summary.md, and records every grade in an SQLite \
+            gradebook as it finishes (an interrupted batch resumes where it stopped); progress on stderr. Exit code 0 when \
             every submission passed every check, 1 when some check failed or a submission could not be \
             run, 2 on a usage or input error.
             """)
@@ -40,6 +41,12 @@ struct Grade: AsyncParsableCommand {
     @Option(help: "Folder of cached reference outputs (default: $XDG_CACHE_HOME/matgrade/references or ~/.cache/...).")
     var cache: String?
 
+    @Option(help: "The SQLite gradebook (default: gradebook.sqlite in the output folder); what it holds already (same files, same matgrade build) is skipped.")
+    var gradebook: String?
+
+    @Flag(help: "Grade again the submissions the gradebook already holds.")
+    var regrade = false
+
     @OptionGroup var courseOption: CourseOption
 
     func run() async throws {
@@ -51,6 +58,8 @@ struct Grade: AsyncParsableCommand {
         request.maximumWallSeconds = maxWallSeconds
         request.maximumCPUSeconds = maxCpuSeconds
         request.cachePath = cache
+        request.gradebookPath = gradebook
+        request.regrade = regrade
         let summary = try await Frontend.grade(
             course: courseOption.locate(), request: request, environment: ProcessInfo.processInfo.environment,
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -6,7 +6,7 @@ import Testing
 
 /// The gradebook under a batch, with real processes (`gradebook-crash-helper`): `kill -9` in
 /// the middle loses nothing committed and the next run resumes without duplicating anything;
-/// two writers share one file; shard processes merge to the single run; record throughput.
+/// two writers share one file; shard processes merge to the single run; many grades.
 @Suite(.serialized)
 struct GradebookBatchTests {
     /// The helper built beside the test bundle (`swift build --build-tests` builds it there).
@@ -146,19 +146,15 @@ struct GradebookBatchTests {
         #expect(try gradebook.ungraded(submissions, exercise: exercise.id, revision: "r1").map(\.studentID) == ["bob", "carol"])
     }
 
-    /// Throughput of `record` (one transaction and one WAL sync per grade): the gradebook
-    /// must not slow a batch whose submissions take seconds each to grade.
-    @Test("recording is fast enough: over 20 grades per second, even beside other tests")
-    func throughput() throws {
+    /// Many grades in one file, one transaction each, all read back (speed belongs in
+    /// benchmarks/, not in a test: no timing here).
+    @Test("400 grades recorded one after another are all there")
+    func manyGrades() throws {
         let fresh = try FreshGradebook()
         let gradebook = fresh.gradebook, exercise = fresh.exercise
         let grades = (0..<400).map { fresh.grade("s\($0)", variant: $0) }
-        let start = Date()
         for grade in grades { try gradebook.record(grade, exercise: exercise, submittedAt: nil, revision: "r") }
-        let seconds = Date().timeIntervalSince(start)
-        let rate = Double(grades.count) / seconds
-        print("gradebook record throughput: \(Int(rate)) grades/s (\(grades.count) grades, 3 runs and 6 checks each, in \(String(format: "%.2f", seconds)) s)")
-        #expect(rate > 20, "\(rate) grades/s")
         #expect(try gradebook.latestGrades().count == grades.count)
+        #expect(try gradebook.integrityCheck() == ["ok"])
     }
 }

@@ -102,10 +102,19 @@ struct GradeCommandTests {
         #expect(csv.contains("\ncorrect,100,100,passed,"), "\(csv)")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("students/off-by-one-neighbors.md").path))
 
-        // The same batch again: every reference from the cache, the same points.
-        let again = try MatgradeProcess.run(arguments + ["--student", "correct"], environment: ["MATGRADE_SECRET": Self.secret])
+        // The same batch again: the gradebook holds every grade (same files, same build), so
+        // nothing is graded and grades.csv still lists everyone; exit 1 as before.
+        let resumed = try MatgradeProcess.run(arguments, environment: ["MATGRADE_SECRET": Self.secret])
+        #expect(resumed.status == 1, "\(resumed)")
+        #expect(resumed.standardError.contains("7 of 7 submissions already graded"), "\(resumed)")
+        #expect(try String(contentsOf: output.appendingPathComponent("grades.csv"), encoding: .utf8) == csv)
+        // A regrade of one student: every reference from the cache, the same points.
+        let again = try MatgradeProcess.run(arguments + ["--student", "correct", "--regrade"], environment: ["MATGRADE_SECRET": Self.secret])
         #expect(again.status == 0, "\(again)")
         #expect(again.standardOutput.contains("reference outputs: 0 computed, 6 from the cache"), "\(again)")
+        #expect(again.standardOutput.contains("correct  100 / 100"), "\(again)")
+        #expect(try String(contentsOf: output.appendingPathComponent("grades.csv"), encoding: .utf8).split(separator: "\n").count == 8,
+                "grades.csv keeps every student of the gradebook")
     }
 
     /// Hostile programs are contained and reported in plain words while the batch goes on.
