@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "JSONSupport"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport"]),
         .target(name: "Sandbox"),
-        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive"]),
+        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra"]),
         .target(
             name: "Grading",
             dependencies: [
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "TestSupport"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "Learning", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Sandbox", "JSONSupport", "TestSupport"]),
         .testTarget(name: "JSONSupportTests", dependencies: ["JSONSupport", "TestSupport"]),
         .testTarget(name: "MatgradeCLITests", dependencies: ["TestSupport"]),
