@@ -66,5 +66,12 @@ step "The instructor grades all $(ls -d submissions/w06-crystal-graphs/*/ | wc -
 echo "(exit $?: 1 means some submission failed some check)"
 step "One student's report (Markdown; JSON beside it)" head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
 head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
+
+# Week 5: Magpie features and a ridge predictor of experimental band gaps; the correct
+# sample and the four typical mistakes (submissions/README.md, "Week 5").
+step "The instructor grades the $(ls -d submissions/w05-descriptors/*/ | wc -l) week-5 sample submissions" \
+    "$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors"
+"$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors" --cache "$out/reference-cache"
+echo "(exit $?: 1 means some submission failed some check)"
 echo
-echo "Demo done. JSON outputs, the SVG drawing and the week-6 grade reports are in $out/. Next: 'make test' runs the whole suite."
+echo "Demo done. JSON outputs, the SVG drawing and the week-5 and week-6 grade reports are in $out/. Next: 'make test' runs the whole suite."

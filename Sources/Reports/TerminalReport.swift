@@ -60,7 +60,10 @@ public struct TerminalReport: Sendable {
         let verdict = result.allPassed ? green("all checks passed") : red("some checks failed")
         out += "\n" + bold("score \(score)") + " on \(publicOnly ? "the public cases" : "all cases"): \(verdict)\n"
         if publicOnly {
-            out += dim("Hidden cases, generated for each student, are graded when you hand in; your program is also run on rotated, translated and permuted copies.") + "\n"
+            // Only rubrics with invariance checks rerun the program on transformed copies.
+            let rerun = result.rubric.checks.contains { $0.comparator == "invariance" }
+                ? "; your program is also run on rotated, translated and permuted copies" : ""
+            out += dim("Hidden cases, generated for each student, are graded when you hand in\(rerun).") + "\n"
         }
         return out
     }
