@@ -60,9 +60,9 @@ done
 # infinite loops and the fork bomb cost seconds, not minutes.
 export MATGRADE_SECRET=${MATGRADE_SECRET:-matgrade-demo-secret-not-for-courses}
 step "The instructor grades all $(ls -d submissions/w06-crystal-graphs/*/ | wc -l) week-6 sample submissions, 2 at a time" \
-    "$matgrade" grade w06-crystal-graphs submissions/w06-crystal-graphs --jobs 2 --max-wall-seconds 10 --max-cpu-seconds 3 -o "$out/grades/w06-crystal-graphs"
+    "$matgrade" grade w06-crystal-graphs submissions/w06-crystal-graphs --jobs 2 --max-wall-seconds 10 --max-cpu-seconds 3 -o "$out/grades/w06-crystal-graphs" --gradebook "$out/gradebook.sqlite"
 "$matgrade" grade w06-crystal-graphs submissions/w06-crystal-graphs --jobs 2 --max-wall-seconds 10 --max-cpu-seconds 3 \
-    -o "$out/grades/w06-crystal-graphs" --cache "$out/reference-cache"
+    -o "$out/grades/w06-crystal-graphs" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
 echo "(exit $?: 1 means some submission failed some check)"
 step "One student's report (Markdown; JSON beside it)" head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
 head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
@@ -70,8 +70,10 @@ head -30 "$out/grades/w06-crystal-graphs/students/off-by-one-neighbors.md"
 # Week 5: Magpie features and a ridge predictor of experimental band gaps; the correct
 # sample and the four typical mistakes (submissions/README.md, "Week 5").
 step "The instructor grades the $(ls -d submissions/w05-descriptors/*/ | wc -l) week-5 sample submissions" \
-    "$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors"
-"$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors" --cache "$out/reference-cache"
+    "$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors" --gradebook "$out/gradebook.sqlite"
+"$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
 echo "(exit $?: 1 means some submission failed some check)"
 echo
-echo "Demo done. JSON outputs, the SVG drawing and the week-5 and week-6 grade reports are in $out/. Next: 'make test' runs the whole suite."
+run "Both weeks in one SQLite gradebook, exported as CSV" "$matgrade" gradebook export "$out/gradebook.sqlite" -o "$out/grades.csv"
+head -5 "$out/grades.csv"
+echo "Demo done. JSON outputs, the SVG drawing and the week-5 and week-6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite. Next: 'make test' runs the whole suite."
