@@ -11,6 +11,8 @@ public struct BatchGrader: Sendable {
     public let referenceCache: ReferenceCache
     /// Submissions graded at the same time; >= 1.
     public let jobs: Int
+    /// The public cases' inputs, made once for the whole batch.
+    let publicInputs = PublicInputCache()
 
     public init(grader: Grader, secret: CourseSecret?, referenceCache: ReferenceCache, jobs: Int) {
         self.grader = grader
@@ -55,7 +57,8 @@ public struct BatchGrader: Sendable {
             status = .unusable(reason: reason)
         } else {
             do {
-                status = .graded(try await grader.grade(submission: submission.folder, instances: instances, referenceCache: referenceCache))
+                status = .graded(try await grader.grade(
+                    submission: submission.folder, instances: instances, referenceCache: referenceCache, publicInputs: publicInputs))
             } catch {
                 status = .graderError(message: "\(error)")
             }

@@ -55,6 +55,13 @@ public struct Grader: Sendable {
         return try await cache.reference(exerciseID: exercise.id, input: input) { try week.referenceOutput(for: $0) }
     }
 
+    /// The input of a case instance, from `publicInputs` for a public case (the same for
+    /// every student of a batch, so made once).
+    public func input(for caseSpec: CaseSpec, seed: UInt64, publicInputs: PublicInputCache?) async throws -> JSONValue {
+        guard caseSpec.visibility == .public, let publicInputs else { return try input(for: caseSpec, seed: seed) }
+        return try await publicInputs.input(case: caseSpec.name, seed: seed) { try input(for: caseSpec, seed: seed) }
+    }
+
     /// The input of a case instance.
     public func input(for caseSpec: CaseSpec, seed: UInt64) throws -> JSONValue {
         try week.input(
@@ -67,14 +74,14 @@ public struct Grader: Sendable {
     /// as it starts.
     public func grade(
         submission: URL, instances: [(CaseSpec, Int, UInt64)], referenceCache: ReferenceCache? = nil,
-        progress: @Sendable (String) -> Void = { _ in }
+        publicInputs: PublicInputCache? = nil, progress: @Sendable (String) -> Void = { _ in }
     ) async throws -> SubmissionResult {
         let counts = SubmissionResult.caseCounts(rubric: rubric, instances: instances.map(\.0))
         var results: [CaseResult] = []
         for (caseSpec, instance, seed) in instances {
             let label = caseSpec.count > 1 ? "\(caseSpec.name)-\(instance + 1)" : caseSpec.name
             progress(label)
-            let input = try input(for: caseSpec, seed: seed)
+            let input = try await input(for: caseSpec, seed: seed, publicInputs: publicInputs)
             let reference = try await reference(for: input, cache: referenceCache)
             let run = try await runner.run(submission: submission, exercise: exercise, input: input, label: label)
             var transformed: [TransformedOutput] = []
@@ -91,5 +98,20 @@ public struct Grader: Sendable {
             results.append(CaseResult(caseSpec: caseSpec, instance: instance, run: run, checks: checks))
         }
         return SubmissionResult(exercise: exercise, rubric: rubric, cases: results)
+    }
+}
+
+/// The inputs of public cases, made once per batch: every student gets the same ones.
+public actor PublicInputCache {
+    private var inputs: [String: JSONValue] = [:]
+
+    public init() {}
+
+    func input(case name: String, seed: UInt64, make: () throws -> JSONValue) throws -> JSONValue {
+        let key = "\(name)\u{0}\(seed)"
+        if let known = inputs[key] { return known }
+        let input = try make()
+        inputs[key] = input
+        return input
     }
 }
