@@ -10,14 +10,18 @@ import Glibc
 /// `prlimit LIMITS -- setpriv --pdeathsig KILL --reuid U --regid U --clear-groups
 ///  --no-new-privs --inh-caps=-all --bounding-set=-all -- PROGRAM ARGS`
 ///
-/// With bubblewrap:
-/// `prlimit LIMITS -- setpriv --pdeathsig KILL -- bwrap NAMESPACES MOUNTS --as-pid-1 --
-///  setpriv --reuid U ... -- /bin/sh -c '"$@"; exit $?' sandbox PROGRAM ARGS`
+/// With bubblewrap (the grading path; three programs before the student's, each start costs
+/// about 1.5 ms, so the chain is kept this short):
+/// `bwrap NAMESPACES MOUNTS --die-with-parent --as-pid-1 -- setpriv --reuid U ... --
+///  /bin/sh -c 'ulimit LIMITS || exit 125; "$@"; exit $?' sandbox PROGRAM ARGS`
 ///
-/// The shell is the sandbox's pid 1 (`--as-pid-1`): it waits for the program, so the
-/// program's CPU time and peak memory reach the grader's `wait4` through bubblewrap (whose own
-/// reaper would exit before being reaped and lose them), and it reports a death by signal N as
-/// exit code 128 + N. When it exits, the kernel kills everything left in the pid namespace.
+/// The shell is the sandbox's pid 1 (`--as-pid-1`): it sets the rlimits on itself (already
+/// as the sandbox user, who may lower but never raise them) so the program inherits them; it
+/// waits for the program, so the program's CPU time and peak memory reach the grader's `wait4`
+/// through bubblewrap (whose own reaper would exit before being reaped and lose them), and it
+/// reports a death by signal N as exit code 128 + N. When it exits, the kernel kills
+/// everything left in the pid namespace. `--die-with-parent` kills the whole sandbox if the
+/// grader dies, which `setpriv --pdeathsig` does in the other two chains.
 ///
 /// Bubblewrap runs as root without a user namespace (it unshares ipc, pid, net, uts and
 /// cgroup: `--unshare-all` minus user), because inside a user namespace the student's uid
@@ -62,11 +66,30 @@ enum CommandChain {
         case .rlimitsOnly:
             return prefix + dropPrivileges + program
         case .bubblewrap(let bwrap, _):
-            return prefix + ["--", bwrap]
+            return [bwrap]
                 + bubblewrapOptions(limits: limits, folder: folder, runtime: runtime)
                 + ["--", tools.setpriv] + dropPrivileges
-                + ["--", tools.shell, "-c", "\"$@\"; exit $?", shellName, executable] + arguments
+                + ["--", tools.shell, "-c", shellScript(limits: limits), shellName, executable] + arguments
         }
+    }
+
+    /// Exit code of the pid-1 shell when it cannot set a limit; the program is then not run.
+    static let limitFailureExitCode: Int32 = 125
+
+    /// The pid-1 shell's script under bubblewrap: the rlimits of ``SandboxLimits`` with the
+    /// shell's `ulimit` (sizes rounded down to its units: KiB for address space, 512-byte
+    /// blocks for files), failing closed, then the program. `ulimit -u` is bash's and
+    /// busybox's name for the process limit, `-p` dash's.
+    static func shellScript(limits: SandboxLimits) -> String {
+        let settings = [
+            "ulimit -S -t \(limits.cpuSeconds)", "ulimit -H -t \(limits.cpuSeconds + 1)",
+            "ulimit -v \(max(1, limits.memoryBytes / 1024))", "ulimit -f \(max(1, limits.fileSizeBytes / 512))",
+            "ulimit -n \(limits.openFiles)",
+            "{ ulimit -u \(limits.processCount) 2>/dev/null || ulimit -p \(limits.processCount); }",
+            "ulimit -c 0",
+        ]
+        return settings.joined(separator: " && ")
+            + " || { echo \"\(shellName): could not set the resource limits\" >&2; exit \(limitFailureExitCode); }; \"$@\"; exit $?"
     }
 
     /// Namespaces and the mount tree: /usr and its top-level links, part of /etc, the

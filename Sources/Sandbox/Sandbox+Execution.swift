@@ -61,7 +61,7 @@ extension Sandbox {
             mode: mode, tools: tools, limits: request.limits, userID: userID, executable: executable,
             arguments: Array(request.command.dropFirst()), folder: folder, runtime: runtime)
         let launched = ProcessLauncher.launch(
-            executable: tools.prlimit, arguments: arguments,
+            executable: arguments[0], arguments: arguments,
             environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
             workingDirectory: folder)
         let process: LaunchedProcess

@@ -2,7 +2,8 @@
 /// separately; the defaults suit a course exercise in Python with numpy.
 ///
 /// Enforcement: ``wallClockSeconds`` and ``outputBytes`` by the supervising grader thread;
-/// the others as rlimits (`prlimit`) that the program and everything it starts inherit.
+/// the others as rlimits (set by `prlimit`, or under bubblewrap by the sandbox's pid-1 shell)
+/// that the program and everything it starts inherit.
 public struct SandboxLimits: Sendable, Equatable {
     /// Real time from start to stop, seconds; > 0. On expiry the whole run is killed
     /// (``Termination/wallClockTimeout``). Catches programs that sleep or wait as well as loops.

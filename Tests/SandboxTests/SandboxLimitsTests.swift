@@ -18,6 +18,31 @@ private func expectPlain(_ outcome: SandboxOutcome, mentions phrase: String, sou
 
 @Suite("Sandbox: hostile programs hit their limits")
 struct SandboxLimitsTests {
+    @Test("the program runs under exactly the rlimits asked for (soft and hard), whichever helper sets them", arguments: bothIsolations)
+    func limitsSeenByTheProgram(isolation: IsolationChoice) throws {
+        let sandbox = try Sandbox(isolation: isolation)
+        let folder = try CaseFolder()
+        defer { folder.remove() }
+        let limits = SandboxLimits(
+            wallClockSeconds: 10, cpuSeconds: 3, memoryBytes: 768 << 20, outputBytes: 64 << 10,
+            fileSizeBytes: 3 << 20, processCount: 21, openFiles: 57)
+        let outcome = try sandbox.runSynchronously(folder.request(["/bin/cat", "/proc/self/limits"], limits: limits))
+        #expect(outcome.succeeded, "\(outcome.termination) \(outcome.standardErrorTail)")
+        var seen: [String: (String, String)] = [:]
+        for line in outcome.standardOutputTail.split(separator: "\n") {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard columns.count >= 4, let unitIndex = columns.lastIndex(where: { Int($0) != nil || $0 == "unlimited" }), unitIndex >= 2 else { continue }
+            let name = columns[..<(unitIndex - 1)].joined(separator: " ")
+            seen[name] = (columns[unitIndex - 1], columns[unitIndex])
+        }
+        #expect(seen["Max cpu time"]! == ("3", "4"))
+        #expect(seen["Max address space"]! == ("\(768 << 20)", "\(768 << 20)"))
+        #expect(seen["Max file size"]! == ("\(3 << 20)", "\(3 << 20)"))
+        #expect(seen["Max processes"]! == ("21", "21"))
+        #expect(seen["Max open files"]! == ("57", "57"))
+        #expect(seen["Max core file size"]! == ("0", "0"))
+    }
+
     @Test("an infinite loop is stopped at the wall-clock limit", arguments: bothIsolations)
     func infiniteLoopWallClock(isolation: IsolationChoice) throws {
         let sandbox = try Sandbox(isolation: isolation)
