@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: [
-                "LinearAlgebra", "Learning", "JSONSupport", "Exercises", "Sandbox", .product(name: "TOMLKit", package: "TOMLKit"),
+                "LinearAlgebra", "Learning", "JSONSupport", "Exercises", "Sandbox", "CArchive", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),

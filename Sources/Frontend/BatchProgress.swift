@@ -11,9 +11,12 @@ public final class BatchProgress: Sendable {
     private let interactive: Bool
     private let start = Date()
     private let lock = Mutex(())
+    /// Put before every line (the exercise, when a batch grades several).
+    private let label: String
 
-    public init(total: Int, interactive: Bool = isatty(STDERR_FILENO) == 1) {
+    public init(total: Int, label: String? = nil, interactive: Bool = isatty(STDERR_FILENO) == 1) {
         self.total = total
+        self.label = label.map { $0 + " " } ?? ""
         self.interactive = interactive
     }
 
@@ -33,10 +36,10 @@ public final class BatchProgress: Sendable {
                 let width = 24
                 let filled = total == 0 ? width : width * done / total
                 let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                let line = "[\(bar)] \(done)/\(total)  \(grade.studentID): \(score)  ETA \(Self.duration(remaining))"
+                let line = "\(label)[\(bar)] \(done)/\(total)  \(grade.studentID): \(score)  ETA \(Self.duration(remaining))"
                 FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (done == total ? "\n" : "")).utf8))
             } else {
-                let line = "[\(done)/\(total)] \(grade.studentID): \(score), \(status) (\(NumberFormat.compact(grade.wallSeconds)) s; ETA \(Self.duration(remaining)))\n"
+                let line = "\(label)[\(done)/\(total)] \(grade.studentID): \(score), \(status) (\(NumberFormat.compact(grade.wallSeconds)) s; ETA \(Self.duration(remaining)))\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }

@@ -12,24 +12,36 @@ extension Gradebook {
     /// - Parameters:
     ///   - submittedAt: when the student handed it in, if known (archive or LMS time).
     ///   - revision: the matgrade build that graded it (``isGraded(student:exercise:contentHash:revision:)`` matches on it).
-    public func record(_ grade: StudentGrade, exercise: ExerciseSpec, submittedAt: Date?, revision: String) throws(GradebookError) {
+    public func record(_ grade: StudentGrade, exercise: ExerciseSpec, submittedAt: Date?, revision: String, late: LatePenalty? = nil) throws(GradebookError) {
         if let graded = grade.result?.exercise.id, graded != exercise.id {
             throw .invalidValue(path: path, field: "exercise of \(grade.studentID)'s grade", value: graded, reason: "must be the exercise it is recorded under, \(exercise.id)")
         }
         try perform("recording \(grade.studentID)'s \(exercise.id)") {
             try pool.write { db in
                 try Self.upsert(exercise: exercise, db)
-                try db.execute(sql: "INSERT INTO students (id) VALUES (?) ON CONFLICT (id) DO NOTHING", arguments: [grade.studentID])
+                // Names and emails from students.csv or the LMS download; an unknown one never erases a known one.
+                try db.execute(
+                    sql: """
+                        INSERT INTO students (id, name, email) VALUES (?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET name = ifnull(excluded.name, name), email = ifnull(excluded.email, email)
+                        """,
+                    arguments: [grade.studentID, grade.submission.name, grade.submission.email])
                 let submissionID = try Self.submissionID(
                     student: grade.studentID, exercise: exercise.id, contentHash: grade.contentHash,
-                    submittedAt: submittedAt, sourcePath: grade.submission.folder.path, db)
+                    submittedAt: submittedAt, sourcePath: grade.submission.source, db)
                 // A regrade replaces everything graded about this content (runs cascade to checks).
                 try db.execute(sql: "DELETE FROM runs WHERE submission_id = ?", arguments: [submissionID])
                 try db.execute(sql: "DELETE FROM grades WHERE submission_id = ?", arguments: [submissionID])
+                try db.execute(sql: "DELETE FROM late_penalties WHERE submission_id = ?", arguments: [submissionID])
                 for (position, caseResult) in (grade.result?.cases ?? []).enumerated() {
                     try Self.insertRun(caseResult, position: position, submissionID: submissionID, db)
                 }
                 try Self.insertGrade(grade, submissionID: submissionID, revision: revision, db)
+                if let late {
+                    try db.execute(
+                        sql: "INSERT INTO late_penalties (submission_id, days_late, penalty_fraction) VALUES (?, ?, ?)",
+                        arguments: [submissionID, late.daysLate, late.fraction])
+                }
             }
         }
     }
@@ -58,7 +70,7 @@ extension Gradebook {
     public func ungraded(_ submissions: [StudentSubmission], exercise: String, revision: String) throws(GradebookError) -> [StudentSubmission] {
         var pending: [StudentSubmission] = []
         for submission in submissions {
-            guard let hash = try? ContentHash.ofFolder(submission.folder),
+            guard let hash = submission.problem != nil ? submission.archiveHash : try? ContentHash.ofFolder(submission.folder),
                 try isGraded(student: submission.studentID, exercise: exercise, contentHash: hash, revision: revision)
             else {
                 pending.append(submission)

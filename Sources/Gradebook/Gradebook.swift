@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Glibc
 
 /// The course's gradebook: one SQLite file in WAL mode (DESIGN.md, "Gradebook and reports").
 /// Every graded submission is written in one transaction, so a batch killed at any moment
@@ -77,6 +78,13 @@ public final class Gradebook: Sendable {
             }
         }
         guard unknown.isEmpty else { throw .newerSchema(path: path, unknownMigrations: unknown) }
+        // Two processes opening a new file at once (shards or a batch and `gradebook set`) would
+        // both see no migration applied and both create the tables; an exclusive flock on the
+        // file (independent of SQLite's own fcntl locks) lets one migrate while the other waits
+        // and then finds the schema in place.
+        let descriptor = Glibc.open(path, O_RDWR | O_CLOEXEC)
+        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX) }
+        defer { if descriptor >= 0 { _ = flock(descriptor, LOCK_UN); Glibc.close(descriptor) } }
         try perform("migrating the schema") { try migrator.migrate(pool) }
     }
 

@@ -4,9 +4,16 @@ import Frontend
 
 struct Grade: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade a folder of submissions (one folder per student) on all cases, and write reports.",
+        abstract: "Grade submissions (folders, archives, Canvas or Moodle downloads) on all cases, and write reports.",
+        usage: "matgrade grade EXERCISE SUBMISSIONS [options]\n       matgrade grade --all SUBMISSIONS [options]",
         discussion: """
-            Hidden cases are generated for each student from MATGRADE_SECRET and the student id (the \
+            SUBMISSIONS is a folder with one folder (or .zip/.tar/.tar.gz) per student named by the student \
+            id, an archive of such a folder, or a Canvas or Moodle "download all submissions" zip or folder; \
+            students.csv beside it (id,name,email,lms_id) maps LMS numbers to ids, submissions.csv \
+            (student,exercise,submitted_at) gives submission times (otherwise the files' modification \
+            times). With --all, each student's folder holds one folder or archive per exercise (named by \
+            its id or week, w06). Archives are unpacked safely; an unsafe one is graded zero with the reason. \
+            Late penalties follow course.toml. Hidden cases are generated for each student from MATGRADE_SECRET and the student id (the \
             folder's name); without the secret, use --public-only. Writes OUTPUT/students/<id>.md and \
             .json, OUTPUT/junit.xml, grades.csv and summary.md, and records every grade in an SQLite \
             gradebook as it finishes (an interrupted batch resumes where it stopped); progress on stderr. Exit code 0 when \
@@ -14,11 +21,17 @@ struct Grade: AsyncParsableCommand {
             run, 2 on a usage or input error.
             """)
 
-    @Argument(help: "The exercise: its id (w06-crystal-graphs) or its week (6).")
-    var exercise: String
+    @Argument(help: ArgumentHelp("EXERCISE SUBMISSIONS: the exercise (its id, w06-crystal-graphs, or week, 6) and the submissions; with --all only SUBMISSIONS.", valueName: "EXERCISE SUBMISSIONS"))
+    var positional: [String] = []
 
-    @Argument(help: "The folder holding one folder per student, named by the student id.")
-    var submissions: String
+    @Flag(help: "Grade every exercise of the course; SUBMISSIONS/<student>/<exercise id or wNN>/.")
+    var all = false
+
+    @Option(help: "Grade only the k-th of n deterministic slices of the students (k/n, e.g. 2/4); merge the shards' gradebooks with matgrade gradebook merge.")
+    var shard: String?
+
+    @Option(name: .customLong("students"), help: "The class list CSV (id,name,email,lms_id); default: students.csv beside the submissions.")
+    var studentsFile: String?
 
     @Option(name: .shortAndLong, help: "Where to write the reports (default: matgrade-reports/<exercise id>).")
     var output: String?
@@ -49,8 +62,19 @@ struct Grade: AsyncParsableCommand {
 
     @OptionGroup var courseOption: CourseOption
 
+    func validate() throws {
+        if all, positional.count != 1 {
+            throw ValidationError("with --all give only SUBMISSIONS (got \(positional.count) arguments: \(positional.joined(separator: " ")))")
+        }
+        if !all, positional.count != 2 {
+            throw ValidationError("give EXERCISE and SUBMISSIONS (got \(positional.count) argument\(positional.count == 1 ? "" : "s")), or --all SUBMISSIONS")
+        }
+    }
+
     func run() async throws {
-        var request = GradeRequest(exerciseName: exercise, submissionsPath: submissions)
+        var request = all ? GradeRequest(allExercisesIn: positional[0]) : GradeRequest(exerciseName: positional[0], submissionsPath: positional[1])
+        if let shard { try request.setShard(shard) }
+        request.rosterPath = studentsFile
         request.outputPath = output
         request.jobs = jobs
         request.publicOnly = publicOnly

@@ -212,7 +212,7 @@ struct GradeCommandTests {
         #expect(single.standardError.contains("holds solution.py itself, so it is one submission"), "\(single)")
         let absent = try MatgradeProcess.run(["grade", "6", folder.appendingPathComponent("nothing-here").path, "--public-only"])
         #expect(absent.status == 2, "\(absent)")
-        #expect(absent.standardError.contains("not a folder; give the folder that holds one folder per student"), "\(absent)")
+        #expect(absent.standardError.contains("nothing-here: does not exist; give the folder or archive of submissions"), "\(absent)")
         let jobs = try MatgradeProcess.run(["grade", "6", submissions.path, "--public-only", "--jobs", "0"])
         #expect(jobs.status == 2, "\(jobs)")
 
@@ -222,7 +222,7 @@ struct GradeCommandTests {
         let result = try MatgradeProcess.run(
             ["grade", "6", submissions.path, "--public-only", "-o", output.path, "--cache", folder.appendingPathComponent("c").path])
         #expect(result.status == 1, "\(result)")
-        #expect(result.standardError.contains("skipping notes.txt: not a folder"), "\(result)")
+        #expect(result.standardError.contains("skipping notes.txt: a loose file; a submission is a folder or an archive named by the student id"), "\(result)")
         let report = try #require(try Self.reports(in: output)["empty-student"])
         #expect(report.status == "unusable")
         #expect(report.problem == "there is no solution.py in the submission (the submission is empty); the program must be named solution.py")

@@ -50,10 +50,12 @@ public struct BatchGrader: Sendable {
     /// Grades one submission; never throws: every failure is a ``StudentGrade/Status``.
     public func grade(_ submission: StudentSubmission) async -> StudentGrade {
         let start = Date()
-        let hash = try? ContentHash.ofFolder(submission.folder)
+        let hash = submission.problem != nil ? submission.archiveHash : try? ContentHash.ofFolder(submission.folder)
         let status: StudentGrade.Status
         let instances = secret.map { grader.allInstances(secret: $0, studentID: submission.studentID) } ?? grader.publicInstances
-        if let reason = Self.unusableReason(submission.folder, command: grader.exercise.command) {
+        if let problem = submission.problem {
+            status = .unusable(reason: problem)
+        } else if let reason = Self.unusableReason(submission.folder, command: grader.exercise.command) {
             status = .unusable(reason: reason)
         } else {
             do {

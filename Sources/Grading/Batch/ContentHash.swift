@@ -13,6 +13,15 @@ public enum ContentHash {
     /// Lower-case hex SHA-256 of `text` as UTF-8.
     public static func hex(of text: String) -> String { hex(of: Data(text.utf8)) }
 
+    /// Lower-case hex SHA-256 of the file at `url` (an archive), read in blocks.
+    public static func ofFile(_ url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty { hasher.update(data: block) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The fingerprint of a submission folder: SHA-256 over its regular files' relative paths
     /// and contents in path order (symbolic links and other special files are skipped, as the
     /// case runner does not copy them). Timestamps and permissions do not count.

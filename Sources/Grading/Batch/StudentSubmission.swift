@@ -1,15 +1,32 @@
 import Foundation
 
 /// One student's submission to one exercise, as `grade EX SUBMISSIONS` finds it: a folder
-/// `SUBMISSIONS/<student id>/` holding the program.
+/// `SUBMISSIONS/<student id>/` holding the program, or what ``SubmissionIntake`` made of an
+/// archive or an LMS download.
 public struct StudentSubmission: Sendable, Equatable {
-    /// The student id: the folder's name.
+    /// The student id: the folder's name, or the id `students.csv` gives an LMS number.
     public let studentID: String
-    public let folder: URL
+    /// The files to run (for archives, where they were unpacked).
+    public var folder: URL
+    /// When the student submitted, if known (``SubmissionIntake``); late penalties count from it.
+    public var submittedAt: Date?
+    /// What the instructor was handed: the folder's path, or the archive or LMS file it came
+    /// from (`bulk.zip: doejohn_123_456_solution.py`); the gradebook keeps it.
+    public var source: String
+    /// Why the submission could not be taken in (an archive refused as unsafe): it is graded
+    /// zero with this reason, in words the student can act on.
+    public var problem: String?
+    /// From `students.csv`, or the name an LMS download puts in its file names.
+    public var name: String?
+    public var email: String?
+    /// SHA-256 of the archive the submission came from, when it could not be unpacked (its
+    /// content fingerprint then).
+    public var archiveHash: String?
 
     public init(studentID: String, folder: URL) {
         self.studentID = studentID
         self.folder = folder
+        self.source = folder.path
     }
 
     /// The submissions in `folder`: one per subfolder, sorted by student id. Hidden entries
