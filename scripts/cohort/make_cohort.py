@@ -98,7 +98,7 @@ def main():
         email = f"{first.lower()}.{last.lower()}.{index}@example.edu".encode("ascii", "ignore").decode().replace("'", "")
         students.append((sid, f"{first} {last}", email))
     with open(os.path.join(args.out, "students.csv"), "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["id", "name", "email"])
         writer.writerows(students)
 
@@ -159,11 +159,11 @@ def main():
             expected.append((sid, exercise, kind_shown, sample, late_days))
 
     with open(os.path.join(args.out, "submissions.csv"), "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["student", "exercise", "submitted_at"])
         writer.writerows(times)
     with open(os.path.join(args.out, ".expected.csv"), "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["student", "exercise", "kind", "sample", "late_days"])
         writer.writerows(expected)
     counts = {}
