@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# A whole cohort, end to end (issue 4's "done means"): scripts/cohort/make_cohort.py makes
+# STUDENTS students x every exercise with sample submissions (late, missing, duplicate,
+# archived, zip-slip and hostile hand-ins among them), `matgrade grade --all --jobs JOBS`
+# grades it with public and hidden cases into one gradebook, then the same cohort is graded as
+# SHARDS shard processes (one after another, each --jobs JOBS) whose gradebooks are merged and
+# compared with the single run. Throughput (submissions per minute) and the engine's time per
+# case are written to the "cohort-benchmark" section of benchmarks/RESULTS.md.
+#
+# Usage: bash benchmarks/cohort/run.sh MATGRADE_BIN_DIR   (as root, as grading is)
+#   STUDENTS (300), JOBS (2), SHARDS (0: skip the shard pass), SEED (7)
+set -euo pipefail
+repo_root=$(cd "$(dirname "$0")/../.." && pwd)
+bin_dir=${1:?usage: benchmarks/cohort/run.sh MATGRADE_BIN_DIR}
+matgrade=$(cd "$bin_dir" && pwd)/matgrade
+[ -x "$matgrade" ] || { echo "benchmark: $matgrade not found; swift build -c release --product matgrade" >&2; exit 2; }
+students=${STUDENTS:-300}; jobs=${JOBS:-2}; shards=${SHARDS:-0}; seed=${SEED:-7}
+python=${PYTHON:-python3}
+out=$repo_root/benchmarks/out/cohort
+rm -rf "$out"; mkdir -p "$out"
+cd "$repo_root"
+export MATGRADE_SECRET=${MATGRADE_SECRET:-cohort-benchmark-secret-not-for-courses}
+"$python" scripts/cohort/make_cohort.py "$out/cohort" --students "$students" --seed "$seed"
+caps=(--max-wall-seconds 10 --max-cpu-seconds 2)
+now() { "$python" -c 'import time; print(time.time())'; }
+
+echo "cohort: grading $students students, --all --jobs $jobs" >&2
+start=$(now)
+status=0
+"$matgrade" grade --all "$out/cohort" --jobs "$jobs" "${caps[@]}" -o "$out/single" --cache "$out/cache" \
+    > "$out/single.txt" 2> "$out/single.err" || status=$?
+end=$(now)
+[ "$status" -le 1 ] || { echo "cohort: grade failed (exit $status)"; tail -20 "$out/single.err"; exit 1; }
+
+shard_note=""
+if [ "$shards" -gt 0 ]; then
+    for k in $(seq 1 "$shards"); do
+        "$matgrade" grade --all "$out/cohort" --jobs "$jobs" "${caps[@]}" --shard "$k/$shards" -o "$out/shard-$k" \
+            --cache "$out/cache" > /dev/null 2>> "$out/shards.err" || [ $? -le 1 ]
+    done
+    "$matgrade" gradebook merge "$out"/shard-*/gradebook.sqlite -o "$out/merged.sqlite" > "$out/merge.txt"
+    if cmp -s <("$matgrade" gradebook export "$out/single/gradebook.sqlite") <("$matgrade" gradebook export "$out/merged.sqlite"); then
+        shard_note="$shards shards merged: identical export"
+    else
+        shard_note="$shards shards merged: EXPORT DIFFERS"; echo "cohort: $shard_note" >&2; exit 1
+    fi
+fi
+
+"$python" benchmarks/cohort/write_results.py --gradebook "$out/single/gradebook.sqlite" --expected "$out/cohort/.expected.csv" \
+    --start "$start" --end "$end" --jobs "$jobs" --students "$students" --shards-note "$shard_note" \
+    --command "STUDENTS=$students JOBS=$jobs SHARDS=$shards bash benchmarks/cohort/run.sh $1" \
+    --output "${RESULTS_FILE:-benchmarks/RESULTS.md}"
