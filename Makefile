@@ -26,6 +26,7 @@ fixtures:
 benchmark: setup
 	$(SWIFT) build -c release --product matgrade
 	$(SWIFT) build -c release --product neighbor-benchmark
+	$(SWIFT) build -c release --product magpie-benchmark
 	bash benchmarks/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	bash benchmarks/engine/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 

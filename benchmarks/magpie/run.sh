@@ -34,7 +34,9 @@ pin=()
 if command -v taskset >/dev/null 2>&1 && taskset -c 0 true 2>/dev/null; then
     pin=(taskset -c 0)
 fi
-run=("${pin[@]}" "$python" benchmarks/magpie/time_matminer_and_matgrade.py --formulas "$formulas" --matgrade "$matgrade" --repeat 3)
+extra=()
+[ -x "$bin_dir/magpie-benchmark" ] && extra=(--magpie-benchmark "$bin_dir/magpie-benchmark")
+run=("${pin[@]}" "$python" benchmarks/magpie/time_matminer_and_matgrade.py --formulas "$formulas" --matgrade "$matgrade" --repeat 3 "${extra[@]}")
 
 echo "benchmark: matminer vs matgrade, Magpie + stoichiometry (about a minute)" >&2
 timings=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${run[@]}")

@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--formulas", required=True)
     parser.add_argument("--matgrade", required=True)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--magpie-benchmark", help="the release magpie-benchmark binary: matgrade's kernel timed in process")
     args = parser.parse_args()
 
     warnings.simplefilter("ignore")
@@ -99,8 +100,18 @@ def main() -> None:
     magpie_abs, magpie_rel, magpie_beyond = largest_difference(ours_magpie, [[float(v) for v in r] for r in magpie_features])
     stoich_abs, stoich_rel, stoich_beyond = largest_difference(ours_stoich, [[float(v) for v in r] for r in stoichiometry_features])
 
+    in_process = {}
+    if args.magpie_benchmark:
+        output = subprocess.run([args.magpie_benchmark, "--formulas", args.formulas, "--repeat", "5"],
+                                capture_output=True, text=True, check=True).stdout
+        in_process = json.loads(output)
+        if in_process["formulas"] != len(formulas):
+            raise SystemExit("benchmark: magpie-benchmark read a different number of formulas")
+
     print(json.dumps({
         "formulas": len(formulas),
+        "matgrade_in_process_features_seconds": in_process.get("features_seconds"),
+        "matgrade_in_process_parse_and_features_seconds": in_process.get("parse_and_features_seconds"),
         "matminer_version": version("matminer"),
         "pymatgen_version": version("pymatgen"),
         "matminer_parse_seconds": parse_seconds,
