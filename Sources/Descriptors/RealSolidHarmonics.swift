@@ -19,9 +19,28 @@ struct RealSolidHarmonics: Sendable {
     let lMax: Int
     /// `N_lm` (times sqrt(2) for m > 0), index `l * (l + 1) / 2 + m`, m in 0...l.
     let normalization: [Double]
+    /// `(2l - 1) / (l - m)` and `(l + m - 1) / (l - m)`, index `l * (lMax + 1) + m`, and
+    /// `(2m - 1)!!` per m: the recurrence without divisions.
+    let zFactor: [Double], r2Factor: [Double], doubleFactorials: [Double]
+    /// zFactor, r2Factor, normalization as `[l * (lMax + 1) + m]`, doubleFactorials: one
+    /// buffer for ``evaluate(_:_:_:into:scratch:)``.
+    let tables: [Double]
 
     init(lMax: Int) {
         self.lMax = lMax
+        let size = lMax + 1
+        var zFactor = [Double](repeating: 0, count: size * size), r2Factor = zFactor
+        var doubleFactorials = [Double](repeating: 1, count: size)
+        for m in 0...lMax {
+            if m > 0 { doubleFactorials[m] = doubleFactorials[m - 1] * Double(2 * m - 1) }
+            for l in m...lMax where l > m {
+                zFactor[l * size + m] = Double(2 * l - 1) / Double(l - m)
+                r2Factor[l * size + m] = Double(l + m - 1) / Double(l - m)
+            }
+        }
+        self.zFactor = zFactor
+        self.r2Factor = r2Factor
+        self.doubleFactorials = doubleFactorials
         var normalization = [Double]()
         for l in 0...lMax {
             for m in 0...l {
@@ -33,19 +52,22 @@ struct RealSolidHarmonics: Sendable {
             }
         }
         self.normalization = normalization
+        var square = [Double](repeating: 0, count: size * size)
+        for l in 0...lMax { for m in 0...l { square[l * size + m] = normalization[l * (l + 1) / 2 + m] } }
+        tables = zFactor + r2Factor + square + doubleFactorials
     }
 
     /// Values per point: `(lMax + 1)^2`.
     var count: Int { (lMax + 1) * (lMax + 1) }
 
     /// Writes the ``count`` values at (x, y, z) (Angstrom, or a unit vector for plain
-    /// spherical harmonics) to `out`; `scratch` needs `2 (lMax + 1) + (lMax + 1)^2` doubles.
+    /// spherical harmonics) to `out`; `scratch` needs ``scratchCount`` doubles.
     func evaluate(
         _ x: Double, _ y: Double, _ z: Double, into out: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
     ) {
         let r2 = x * x + y * y + z * z
         let size = lMax + 1
-        let cosine = scratch, sine = scratch + size, pi = scratch + 2 * size
+        let cosine = scratch, sine = scratch + size
         // (x + i y)^m.
         cosine[0] = 1
         sine[0] = 0
@@ -55,33 +77,37 @@ struct RealSolidHarmonics: Sendable {
                 sine[m] = cosine[m - 1] * y + sine[m - 1] * x
             }
         }
-        // Pi_l^m in pi[l * size + m].
-        var doubleFactorial = 1.0
-        for m in 0...lMax {
-            if m > 0 { doubleFactorial *= Double(2 * m - 1) }
-            pi[m * size + m] = doubleFactorial
-            if m + 1 <= lMax { pi[(m + 1) * size + m] = Double(2 * m + 1) * z * doubleFactorial }
-            if m + 2 <= lMax {
-                for l in (m + 2)...lMax {
-                    pi[l * size + m] = (Double(2 * l - 1) * z * pi[(l - 1) * size + m]
-                        - Double(l + m - 1) * r2 * pi[(l - 2) * size + m]) / Double(l - m)
-                }
-            }
-        }
-        for l in 0...lMax {
-            let center = l * l + l
-            let base = l * (l + 1) / 2
-            out[center] = normalization[base] * pi[l * size]
-            if l > 0 {
-                for m in 1...l {
-                    let radial = normalization[base + m] * pi[l * size + m]
+        tables.withUnsafeBufferPointer { table in
+            let zf = table.baseAddress!, rf = zf + size * size, norm = rf + size * size, start = norm + size * size
+            // For each m, Pi_l^m for l = m...lMax by the recurrence, written out as it goes.
+            @inline(__always) func emit(_ l: Int, _ m: Int, _ value: Double) {
+                let radial = norm[l * size + m] * value
+                let center = l * l + l
+                if m == 0 {
+                    out[center] = radial
+                } else {
                     out[center + m] = radial * cosine[m]
                     out[center - m] = radial * sine[m]
+                }
+            }
+            for m in 0...lMax {
+                var older = start[m]
+                emit(m, m, older)
+                guard m < lMax else { break }
+                var previous = Double(2 * m + 1) * z * older
+                emit(m + 1, m, previous)
+                var l = m + 2
+                while l <= lMax {
+                    let value = zf[l * size + m] * z * previous - rf[l * size + m] * r2 * older
+                    emit(l, m, value)
+                    older = previous
+                    previous = value
+                    l += 1
                 }
             }
         }
     }
 
     /// Scratch doubles ``evaluate(_:_:_:into:scratch:)`` needs.
-    var scratchCount: Int { 2 * (lMax + 1) + (lMax + 1) * (lMax + 1) }
+    var scratchCount: Int { 2 * (lMax + 1) }
 }

@@ -5,16 +5,25 @@ import LinearAlgebra
 struct SOAPWorkspace {
     var harmonics: [Double] = []
     var scratch: [Double] = []
-    var exponentials: [Double] = []
-    var partial: [Double] = []
-    var radial: [Double] = []
     var distances: [Double] = []
+    var factors: [Double] = []
+    var grid: [Double] = []
+    var lanes: [SIMD4<Double>] = []
+    var laneSums: [SIMD4<Double>] = []
 }
 
 extension SOAPDescriptor {
-    /// Coefficients per center: `[species x nMax x (lMax + 1)^2]` doubles, index
-    /// `(s * nMax + n) * (lMax + 1)^2 + l * l + l + m`.
-    var coefficientCount: Int { species.count * nMax * (lMax + 1) * (lMax + 1) }
+    /// Radial functions of all species side by side: `species.count * nMax`.
+    var radialCount: Int { species.count * nMax }
+
+    /// ``radialCount`` rounded up to a multiple of 4: the row length of the coefficients, so
+    /// that rows split into whole SIMD4 lanes (the padding stays 0).
+    var radialStride: Int { (radialCount + 3) / 4 * 4 }
+
+    /// Coefficients per center: `[(lMax + 1)^2 x radialStride]` doubles, index
+    /// `(l * l + l + m) * radialStride + s * nMax + n` (lm-major, so that the power spectrum's
+    /// sums over m are products of contiguous rows).
+    var coefficientCount: Int { radialStride * (lMax + 1) * (lMax + 1) }
 
     /// The expansion coefficients c^Z_nlm of one environment, written to `out`
     /// (``coefficientCount`` values, overwritten).
@@ -23,28 +32,26 @@ extension SOAPDescriptor {
         into out: UnsafeMutablePointer<Double>
     ) throws {
         out.update(repeating: 0, count: coefficientCount)
-        let block = nMax * harmonics.count
         for (s, atoms) in environment.displacements.enumerated() where !atoms.isEmpty {
             if let gtoBasis {
-                expandGTO(atoms, basis: gtoBasis, harmonics: harmonics, workspace: &workspace, into: out + s * block)
+                expandGTO(atoms, basis: gtoBasis, harmonics: harmonics, workspace: &workspace, into: out + s * nMax)
             } else if let polynomialBasis {
-                try expandPolynomial(atoms, basis: polynomialBasis, harmonics: harmonics, workspace: &workspace, into: out + s * block)
+                try expandPolynomial(atoms, basis: polynomialBasis, harmonics: harmonics, workspace: &workspace, into: out + s * nMax)
             }
         }
     }
 
-    /// Analytic GTO expansion (see ``SOAPGTOBasis``): for each l and primitive k,
-    /// `T_k,lm = sum_i exp(exponent_lk r_i^2) r_i^l Y_lm(r^_i)`, then `c_nlm = sum_k weight_lnk T_k,lm`.
+    /// Analytic GTO expansion (see ``SOAPGTOBasis``): for each l, `E_ik = exp(exponent_lk
+    /// r_i^2)`, `T_mk = sum_i r_i^l Y_lm(r^_i) E_ik`, then `c_nlm = sum_k weight_lnk T_mk`.
+    /// `out` points at this species' first radial function; rows are ``radialStride`` apart.
     private func expandGTO(
         _ atoms: [SIMD3<Double>], basis: SOAPGTOBasis, harmonics: RealSolidHarmonics, workspace: inout SOAPWorkspace,
         into out: UnsafeMutablePointer<Double>
     ) {
-        let count = atoms.count, lmCount = harmonics.count
+        let count = atoms.count, lmCount = harmonics.count, stride = radialStride, nMax = self.nMax
         if workspace.harmonics.count < count * lmCount { workspace.harmonics = [Double](repeating: 0, count: count * lmCount) }
         if workspace.scratch.count < harmonics.scratchCount { workspace.scratch = [Double](repeating: 0, count: harmonics.scratchCount) }
-        if workspace.exponentials.count < count { workspace.exponentials = [Double](repeating: 0, count: count) }
         if workspace.distances.count < count { workspace.distances = [Double](repeating: 0, count: count) }
-        if workspace.partial.count < nMax * (2 * lMax + 1) { workspace.partial = [Double](repeating: 0, count: nMax * (2 * lMax + 1)) }
         workspace.harmonics.withUnsafeMutableBufferPointer { y in
             workspace.scratch.withUnsafeMutableBufferPointer { scratch in
                 workspace.distances.withUnsafeMutableBufferPointer { r2 in
@@ -55,28 +62,61 @@ extension SOAPDescriptor {
                 }
             }
         }
-        workspace.harmonics.withUnsafeBufferPointer { y in
+        let chunks = basis.chunkCount
+        if workspace.lanes.count < count * chunks { workspace.lanes = [SIMD4<Double>](repeating: .zero, count: count * chunks) }
+        if workspace.laneSums.count < (2 * lMax + 1) * chunks {
+            workspace.laneSums = [SIMD4<Double>](repeating: .zero, count: (2 * lMax + 1) * chunks)
+        }
+        workspace.harmonics.withUnsafeBufferPointer { yBuffer in
             workspace.distances.withUnsafeBufferPointer { r2 in
-                workspace.exponentials.withUnsafeMutableBufferPointer { e in
-                    workspace.partial.withUnsafeMutableBufferPointer { t in
-                        basis.exponents.withUnsafeBufferPointer { exponents in
-                            basis.weights.withUnsafeBufferPointer { weights in
+                workspace.lanes.withUnsafeMutableBufferPointer { eBuffer in
+                    workspace.laneSums.withUnsafeMutableBufferPointer { tBuffer in
+                        basis.paddedExponents.withUnsafeBufferPointer { exponents in
+                            basis.transposedWeights.withUnsafeBufferPointer { weights in
+                                let y = yBuffer.baseAddress!, e = eBuffer.baseAddress!, t = tBuffer.baseAddress!
                                 for l in 0...lMax {
                                     let width = 2 * l + 1, first = l * l
-                                    for k in 0..<nMax {
-                                        let a = exponents[l * nMax + k]
-                                        for i in 0..<count { e[i] = exp(a * r2[i]) }
-                                        for j in 0..<width {
-                                            var sum = 0.0
-                                            for i in 0..<count { sum += e[i] * y[i * lmCount + first + j] }
-                                            t[k * width + j] = sum
+                                    // E_ik = exp(exponent_lk r_i^2), four primitives per lane group. The
+                                    // exponents are <= 0 and r_i <= the cutoff, so the argument is in
+                                    // range unless the basis is extreme (then clamp).
+                                    for i in 0..<count {
+                                        let r = SIMD4<Double>(repeating: r2[i])
+                                        if basis.exponentsNeedClamping {
+                                            for q in 0..<chunks { e[i * chunks + q] = vectorExp(exponents[l * chunks + q] * r) }
+                                        } else {
+                                            for q in 0..<chunks { e[i * chunks + q] = vectorExpInRange(exponents[l * chunks + q] * r) }
                                         }
                                     }
-                                    for n in 0..<nMax {
-                                        let row = out + n * lmCount + first
+                                    // T_jk = sum_i Y_i,lm E_ik.
+                                    t.update(repeating: .zero, count: width * chunks)
+                                    if chunks == 2 {
+                                        // n_max 5...8, the common case: whole rows as SIMD8.
+                                        let eBytes = UnsafeRawPointer(e), tBytes = UnsafeMutableRawPointer(t)
+                                        for i in 0..<count {
+                                            let eRow = eBytes.loadUnaligned(fromByteOffset: i * 64, as: SIMD8<Double>.self)
+                                            for j in 0..<width {
+                                                let value = SIMD8<Double>(repeating: y[i * lmCount + first + j])
+                                                let current = tBytes.loadUnaligned(fromByteOffset: j * 64, as: SIMD8<Double>.self)
+                                                tBytes.storeBytes(of: current + value * eRow, toByteOffset: j * 64, as: SIMD8<Double>.self)
+                                            }
+                                        }
+                                    } else {
+                                        for i in 0..<count {
+                                            let eRow = e + i * chunks
+                                            for j in 0..<width {
+                                                let value = SIMD4<Double>(repeating: y[i * lmCount + first + j])
+                                                let tRow = t + j * chunks
+                                                for q in 0..<chunks { tRow[q] += value * eRow[q] }
+                                            }
+                                        }
+                                    }
+                                    // c_nlm += sum_k weight_lnk T_mk.
+                                    for j in 0..<width {
+                                        let row = out + (first + j) * stride
                                         for k in 0..<nMax {
-                                            let w = weights[(l * nMax + n) * nMax + k]
-                                            for j in 0..<width { row[j] += w * t[k * width + j] }
+                                            let value = t[j * chunks + k / 4][k % 4]
+                                            let w = weights.baseAddress! + (l * nMax + k) * nMax
+                                            for n in 0..<nMax { row[n] += w[n] * value }
                                         }
                                     }
                                 }
@@ -115,40 +155,52 @@ extension SOAPDescriptor {
             if (d * d).sum() <= 1e-12 { centered += 1 } else { offCenter.append(d) }
         }
         if centered > 0 {
-            for n in 0..<nMax { out[n * lmCount] += scale * Double(centered) * basis.centerTerm[n] }
+            for n in 0..<nMax { out[n] += scale * Double(centered) * basis.centerTerm[n] }
         }
         let count = offCenter.count
         guard count > 0 else { return }
-        let rows = count * (lMax + 1)
+        let rows = count * (lMax + 1), stride = radialStride, nMax = self.nMax
         if workspace.harmonics.count < count * lmCount { workspace.harmonics = [Double](repeating: 0, count: count * lmCount) }
         if workspace.scratch.count < harmonics.scratchCount { workspace.scratch = [Double](repeating: 0, count: harmonics.scratchCount) }
-        var factors = [Double](repeating: 0, count: rows * gridCount)
+        workspace.factors = [Double](repeating: 0, count: rows * gridCount)
+        if workspace.grid.count < 3 * gridCount { workspace.grid = [Double](repeating: 0, count: 3 * gridCount) }
         let oneOverEta = 1 / eta
-        let inverseNodes = basis.nodes.map { 1 / $0 }
         workspace.harmonics.withUnsafeMutableBufferPointer { y in
             workspace.scratch.withUnsafeMutableBufferPointer { scratch in
-                factors.withUnsafeMutableBufferPointer { f in
-                    for (i, d) in offCenter.enumerated() {
-                        let ri = (d.x * d.x + d.y * d.y + d.z * d.z).squareRoot()
-                        let inverse = 1 / ri
-                        harmonics.evaluate(d.x * inverse, d.y * inverse, d.z * inverse, into: y.baseAddress! + i * lmCount, scratch: scratch.baseAddress!)
-                        let quarterOverEtaR = 0.25 * oneOverEta * inverse
-                        let f0 = f.baseAddress! + i * (lMax + 1) * gridCount
-                        for w in 0..<gridCount {
-                            let rw = basis.nodes[w]
-                            let difference = rw - ri, sum = rw + ri
-                            let minus = difference > 5.0 ? 0.0 : exp(-eta * difference * difference)
-                            let plus = sum > 5.0 ? 0.0 : exp(-eta * sum * sum)
-                            let factor = quarterOverEtaR * inverseNodes[w]
-                            let first = factor * (minus - plus)
-                            f0[w] = first
-                            if lMax > 0 {
-                                f0[gridCount + w] = factor * (minus + plus - 2 * first)
-                            }
-                            if lMax > 1 {
-                                for l in 2...lMax {
-                                    let value = f0[(l - 2) * gridCount + w] - factor * Double(4 * l - 2) * f0[(l - 1) * gridCount + w]
-                                    f0[l * gridCount + w] = value < 0 ? 0 : value
+                workspace.factors.withUnsafeMutableBufferPointer { f in
+                    workspace.grid.withUnsafeMutableBufferPointer { grid in
+                        basis.inverseNodes.withUnsafeBufferPointer { inverseNodes in
+                            basis.nodes.withUnsafeBufferPointer { nodes in
+                                let minus = grid.baseAddress!, plus = minus + gridCount, factor = plus + gridCount
+                                for (i, d) in offCenter.enumerated() {
+                                    let ri = (d.x * d.x + d.y * d.y + d.z * d.z).squareRoot()
+                                    let inverse = 1 / ri
+                                    harmonics.evaluate(
+                                        d.x * inverse, d.y * inverse, d.z * inverse, into: y.baseAddress! + i * lmCount,
+                                        scratch: scratch.baseAddress!)
+                                    let quarterOverEtaR = 0.25 * oneOverEta * inverse
+                                    for w in 0..<gridCount {
+                                        let difference = nodes[w] - ri, sum = nodes[w] + ri
+                                        minus[w] = difference > 5.0 ? 0.0 : exp(-eta * difference * difference)
+                                        plus[w] = sum > 5.0 ? 0.0 : exp(-eta * sum * sum)
+                                        factor[w] = quarterOverEtaR * inverseNodes[w]
+                                    }
+                                    let f0 = f.baseAddress! + i * (lMax + 1) * gridCount
+                                    for w in 0..<gridCount { f0[w] = factor[w] * (minus[w] - plus[w]) }
+                                    if lMax > 0 {
+                                        let f1 = f0 + gridCount
+                                        for w in 0..<gridCount { f1[w] = factor[w] * (minus[w] + plus[w] - 2 * f0[w]) }
+                                    }
+                                    if lMax > 1 {
+                                        for l in 2...lMax {
+                                            let current = f0 + l * gridCount, previous = current - gridCount, older = previous - gridCount
+                                            let order = Double(4 * l - 2)
+                                            for w in 0..<gridCount {
+                                                let value = older[w] - factor[w] * order * previous[w]
+                                                current[w] = value < 0 ? 0 : value
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -157,17 +209,17 @@ extension SOAPDescriptor {
             }
         }
         // R[(i, l), n] = sum_w F_l(r_w) q_wn: one product for all atoms and l.
-        let radial = try Matrix(rowCount: rows, columnCount: gridCount, storage: factors)
-            .multiplied(by: try Matrix(rowCount: gridCount, columnCount: nMax, storage: basis.quadrature))
+        let radial = try Matrix(rowCount: rows, columnCount: gridCount, storage: workspace.factors)
+            .multiplied(by: basis.quadratureMatrix)
         radial.storage.withUnsafeBufferPointer { r in
             workspace.harmonics.withUnsafeBufferPointer { y in
                 for i in 0..<count {
                     for l in 0...lMax {
                         let rowR = r.baseAddress! + (i * (lMax + 1) + l) * nMax
-                        for n in 0..<nMax {
-                            let value = scale * rowR[n]
-                            let row = out + n * lmCount
-                            for lm in (l * l)..<((l + 1) * (l + 1)) { row[lm] += value * y[i * lmCount + lm] }
+                        for lm in (l * l)..<((l + 1) * (l + 1)) {
+                            let value = scale * y[i * lmCount + lm]
+                            let row = out + lm * stride
+                            for n in 0..<nMax { row[n] += value * rowR[n] }
                         }
                     }
                 }

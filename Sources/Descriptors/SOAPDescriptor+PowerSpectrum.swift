@@ -21,13 +21,16 @@ extension SOAPDescriptor {
             }
         }
         let features = featureCount
+        var gram = [Double](repeating: 0, count: gramCount)
         switch averaging {
         case .off:
             var storage = [Double](repeating: 0, count: centerCount * features)
             storage.withUnsafeMutableBufferPointer { out in
                 coefficients.withUnsafeBufferPointer { c in
-                    for center in 0..<centerCount {
-                        powerSpectrum(c.baseAddress! + center * coefficientCount, into: out.baseAddress! + center * features)
+                    gram.withUnsafeMutableBufferPointer { g in
+                        for center in 0..<centerCount {
+                            powerSpectrum(c.baseAddress! + center * coefficientCount, into: out.baseAddress! + center * features, gram: g.baseAddress!)
+                        }
                     }
                 }
             }
@@ -40,7 +43,9 @@ extension SOAPDescriptor {
             for k in 0..<coefficientCount { mean[k] /= Double(centerCount) }
             var storage = [Double](repeating: 0, count: features)
             storage.withUnsafeMutableBufferPointer { out in
-                mean.withUnsafeBufferPointer { powerSpectrum($0.baseAddress!, into: out.baseAddress!) }
+                mean.withUnsafeBufferPointer { c in
+                    gram.withUnsafeMutableBufferPointer { powerSpectrum(c.baseAddress!, into: out.baseAddress!, gram: $0.baseAddress!) }
+                }
             }
             return try Matrix(rowCount: 1, columnCount: features, storage: storage)
         case .outer:
@@ -48,7 +53,11 @@ extension SOAPDescriptor {
             var row = [Double](repeating: 0, count: features)
             coefficients.withUnsafeBufferPointer { c in
                 for center in 0..<centerCount {
-                    row.withUnsafeMutableBufferPointer { powerSpectrum(c.baseAddress! + center * coefficientCount, into: $0.baseAddress!) }
+                    row.withUnsafeMutableBufferPointer { r in
+                        gram.withUnsafeMutableBufferPointer {
+                            powerSpectrum(c.baseAddress! + center * coefficientCount, into: r.baseAddress!, gram: $0.baseAddress!)
+                        }
+                    }
                     for k in 0..<features { sum[k] += row[k] }
                 }
             }
@@ -58,21 +67,46 @@ extension SOAPDescriptor {
 
     /// `p^{Z1 Z2}_{n n' l} = pi sqrt(8 / (2l + 1)) sum_m c^Z1_nlm c^Z2_n'lm` in DScribe's order
     /// (pairs Z1 <= Z2, then l, then n, then n' from n for Z1 == Z2), ``featureCount`` values.
-    func powerSpectrum(_ c: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        let lmCount = (lMax + 1) * (lMax + 1)
-        let prefactors = (0...lMax).map { Double.pi * (8 / Double(2 * $0 + 1)).squareRoot() }
-        var index = 0
+    /// For each l, the upper triangle of the Gram matrix of the coefficient rows
+    /// `G_ab = sum_m c_am c_bm` (a <= b over species x radial functions) is accumulated four
+    /// columns at a time, then scattered to each pair's block; `gram` needs ``gramCount``
+    /// doubles.
+    func powerSpectrum(_ c: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, gram: UnsafeMutablePointer<Double>) {
+        let size = radialCount, stride = radialStride, chunks = stride / 4
+        let rawGram = UnsafeMutableRawPointer(gram), rawCoefficients = UnsafeRawPointer(c)
+        var pairStart = 0
+        var pairStarts = [Int](repeating: 0, count: species.count * species.count)
         for z1 in 0..<species.count {
             for z2 in z1..<species.count {
-                for l in 0...lMax {
-                    let first = l * l, last = (l + 1) * (l + 1)
+                pairStarts[z1 * species.count + z2] = pairStart
+                pairStart += pairBlockSize(sameSpecies: z1 == z2)
+            }
+        }
+        for l in 0...lMax {
+            for lm in (l * l)..<((l + 1) * (l + 1)) {
+                let row = c + lm * stride
+                let rowBytes = rawCoefficients + lm * stride * 8
+                let first = lm == l * l
+                for a in 0..<size {
+                    let value = SIMD4<Double>(repeating: row[a])
+                    let gBytes = rawGram + a * stride * 8
+                    for q in (a / 4)..<chunks {
+                        let update = rowBytes.loadUnaligned(fromByteOffset: q * 32, as: SIMD4<Double>.self)
+                        // The first m of each l starts the sums (no zeroing pass).
+                        let current = first ? SIMD4<Double>() : gBytes.loadUnaligned(fromByteOffset: q * 32, as: SIMD4<Double>.self)
+                        gBytes.storeBytes(of: current + value * update, toByteOffset: q * 32, as: SIMD4<Double>.self)
+                    }
+                }
+            }
+            let prefactor = Double.pi * (8 / Double(2 * l + 1)).squareRoot()
+            for z1 in 0..<species.count {
+                for z2 in z1..<species.count {
+                    let same = z1 == z2
+                    var index = pairStarts[z1 * species.count + z2] + l * (same ? nMax * (nMax + 1) / 2 : nMax * nMax)
                     for n in 0..<nMax {
-                        let a = c + (z1 * nMax + n) * lmCount
-                        for n2 in (z1 == z2 ? n : 0)..<nMax {
-                            let b = c + (z2 * nMax + n2) * lmCount
-                            var sum = 0.0
-                            for lm in first..<last { sum += a[lm] * b[lm] }
-                            out[index] = prefactors[l] * sum
+                        let gRow = gram + (z1 * nMax + n) * stride + z2 * nMax
+                        for n2 in (same ? n : 0)..<nMax {
+                            out[index] = prefactor * gRow[n2]
                             index += 1
                         }
                     }
@@ -80,4 +114,7 @@ extension SOAPDescriptor {
             }
         }
     }
+
+    /// Doubles ``powerSpectrum(_:into:gram:)`` needs as scratch.
+    var gramCount: Int { radialCount * radialStride }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// DScribe's Gaussian-type-orbital radial basis and the constants of its analytic expansion.
 ///
@@ -23,8 +24,16 @@ struct SOAPGTOBasis: Sendable {
     let betas: [Double]
     /// `-alpha / (1 + alpha / eta)`, `[(lMax + 1) x nMax]`.
     let exponents: [Double]
+    /// ``exponents`` in groups of four lanes per l, zero-padded: `[(lMax + 1) x chunkCount]`.
+    let paddedExponents: [SIMD4<Double>]
+    /// True when some exponent x r^2 within the cutoff could leave ``vectorExpInRange(_:)``'s range.
+    let exponentsNeedClamping: Bool
+    /// Groups of four primitives: `(nMax + 3) / 4`.
+    var chunkCount: Int { (nMax + 3) / 4 }
     /// `[(lMax + 1) x nMax x nMax]`: row n, column k.
     let weights: [Double]
+    /// The same, transposed per l: `[(lMax + 1) x nMax x nMax]`, row k, column n.
+    let transposedWeights: [Double]
 
     init(cutoffRadius: Double, nMax: Int, lMax: Int, sigma: Double) throws {
         self.nMax = nMax
@@ -71,6 +80,22 @@ struct SOAPGTOBasis: Sendable {
         }
         self.exponents = exponents
         self.weights = weights
+        let chunks = (nMax + 3) / 4
+        var padded = [SIMD4<Double>](repeating: .zero, count: (lMax + 1) * chunks)
+        for l in 0...lMax {
+            for k in 0..<nMax { padded[l * chunks + k / 4][k % 4] = exponents[l * nMax + k] }
+        }
+        paddedExponents = padded
+        // Arguments exponent x r^2 reach at most min(exponent) x (r_cut + padding)^2.
+        let reach = cutoffRadius + sigma * (-2 * log(SOAPDescriptor.gaussianThreshold)).squareRoot()
+        exponentsNeedClamping = (exponents.min() ?? 0) * reach * reach * 1.01 < -1400
+        var transposed = weights
+        for l in 0...lMax {
+            for n in 0..<nMax {
+                for k in 0..<nMax { transposed[(l * nMax + k) * nMax + n] = weights[(l * nMax + n) * nMax + k] }
+            }
+        }
+        transposedWeights = transposed
     }
 
     /// `x^y` for x > 0 in extended precision.
@@ -103,6 +128,8 @@ struct SOAPPolynomialBasis: Sendable {
     let cutoffRadius: Double
     /// Radial grid r_w, Angstrom, `[100]`, increasing in (0, r_cut).
     let nodes: [Double]
+    /// 1 / r_w, 1/Angstrom, `[100]`.
+    let inverseNodes: [Double]
     /// Gauss-Legendre weights on [-1, 1], `[100]`.
     let nodeWeights: [Double]
     /// Orthonormal basis values g_n(r_w), `[nMax x 100]`.
@@ -110,6 +137,8 @@ struct SOAPPolynomialBasis: Sendable {
     /// `r_w^2 w_w g_n(r_w)`, the quadrature of `r^2 g_n(r) f(r)` (without the r_cut / 2 of
     /// the mapping), `[100 x nMax]` (column n), ready for a matrix product.
     let quadrature: [Double]
+    /// ``quadrature`` as a `[100 x nMax]` matrix.
+    let quadratureMatrix: Matrix
     /// Contribution of one atom at the center to c_n00 (before the overall factor):
     /// `sum_w r_w^2 w_w g_n(r_w) exp(-eta r_w^2) / (2 sqrt(pi))`, `[nMax]`.
     let centerTerm: [Double]
@@ -120,6 +149,7 @@ struct SOAPPolynomialBasis: Sendable {
         let (x, w) = GaussLegendre.rule(Self.nodeCount)
         nodeWeights = w
         nodes = x.map { cutoffRadius * 0.5 * ($0 + 1) }
+        inverseNodes = nodes.map { 1 / $0 }
         let rc = WideReal(cutoffRadius)
         var overlap = [WideReal](repeating: 0, count: nMax * nMax)
         for i in 1...nMax {
@@ -159,6 +189,7 @@ struct SOAPPolynomialBasis: Sendable {
             }
         }
         self.quadrature = quadrature
+        quadratureMatrix = try Matrix(rowCount: Self.nodeCount, columnCount: nMax, storage: quadrature)
         self.centerTerm = centerTerm
     }
 }

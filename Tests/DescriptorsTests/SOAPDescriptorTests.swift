@@ -87,6 +87,26 @@ struct SOAPDescriptorTests {
         #expect(comparison.isWithinTolerance, "\(comparison)")
     }
 
+    @Test("vectorExp is within 2 ulp of Foundation.exp, underflows gracefully, exp(0) = 1")
+    func vectorExponential() {
+        var generator = SeededGenerator(seed: 5)
+        var worstUlps = 0.0, worstArgument = 0.0
+        for _ in 0..<20_000 {
+            let x = SIMD4<Double>((0..<4).map { _ in Double.random(in: -708...709, using: &generator) })
+            let fast = vectorExp(x)
+            for lane in 0..<4 {
+                let exact = exp(x[lane])
+                let ulps = abs(fast[lane] - exact) / exact.ulp
+                if ulps > worstUlps { (worstUlps, worstArgument) = (ulps, x[lane]) }
+            }
+        }
+        #expect(worstUlps <= 2, "worst \(worstUlps) ulp at x = \(worstArgument)")
+        let edges = vectorExp(SIMD4(0, -745, -2000, -720))
+        #expect(edges[0] == 1)
+        #expect(edges[1] < 1e-300 && edges[2] == 0)
+        #expect(abs(edges[3] - exp(-720)) <= 4 * Double.leastNonzeroMagnitude)
+    }
+
     @Test("Gauss-Legendre rule integrates polynomials of degree 2n - 1 exactly")
     func quadrature() {
         let (nodes, weights) = GaussLegendre.rule(100)
