@@ -79,27 +79,38 @@ struct RealSolidHarmonics: Sendable {
         }
         tables.withUnsafeBufferPointer { table in
             let zf = table.baseAddress!, rf = zf + size * size, norm = rf + size * size, start = norm + size * size
-            // For each m, Pi_l^m for l = m...lMax by the recurrence, written out as it goes.
-            @inline(__always) func emit(_ l: Int, _ m: Int, _ value: Double) {
-                let radial = norm[l * size + m] * value
-                let center = l * l + l
-                if m == 0 {
-                    out[center] = radial
-                } else {
-                    out[center + m] = radial * cosine[m]
-                    out[center - m] = radial * sine[m]
+            // For each m, Pi_l^m for l = m...lMax by the recurrence, written out as it goes:
+            // m = 0 to index l^2 + l, m > 0 to l^2 + l + m (cosine) and l^2 + l - m (sine).
+            var older = start[0], previous = z
+            out[0] = norm[0] * older
+            if lMax >= 1 { out[2] = norm[size] * previous }
+            if lMax >= 2 {
+                for l in 2...lMax {
+                    let value = zf[l * size] * z * previous - rf[l * size] * r2 * older
+                    out[l * l + l] = norm[l * size] * value
+                    older = previous
+                    previous = value
                 }
             }
-            for m in 0...lMax {
-                var older = start[m]
-                emit(m, m, older)
+            guard lMax >= 1 else { return }
+            for m in 1...lMax {
+                let c = cosine[m], s = sine[m]
+                older = start[m]
+                var radial = norm[m * size + m] * older
+                out[m * m + 2 * m] = radial * c
+                out[m * m] = radial * s
                 guard m < lMax else { break }
-                var previous = Double(2 * m + 1) * z * older
-                emit(m + 1, m, previous)
-                var l = m + 2
+                previous = Double(2 * m + 1) * z * older
+                var l = m + 1
+                radial = norm[l * size + m] * previous
+                out[l * l + l + m] = radial * c
+                out[l * l + l - m] = radial * s
+                l += 1
                 while l <= lMax {
                     let value = zf[l * size + m] * z * previous - rf[l * size + m] * r2 * older
-                    emit(l, m, value)
+                    radial = norm[l * size + m] * value
+                    out[l * l + l + m] = radial * c
+                    out[l * l + l - m] = radial * s
                     older = previous
                     previous = value
                     l += 1

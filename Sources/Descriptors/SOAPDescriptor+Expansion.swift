@@ -91,14 +91,17 @@ extension SOAPDescriptor {
                                     t.update(repeating: .zero, count: width * chunks)
                                     if chunks == 2 {
                                         // n_max 5...8, the common case: whole rows as SIMD8.
+                                        // Sums kept in registers, one m at a time.
                                         let eBytes = UnsafeRawPointer(e), tBytes = UnsafeMutableRawPointer(t)
-                                        for i in 0..<count {
-                                            let eRow = eBytes.loadUnaligned(fromByteOffset: i * 64, as: SIMD8<Double>.self)
-                                            for j in 0..<width {
-                                                let value = SIMD8<Double>(repeating: y[i * lmCount + first + j])
-                                                let current = tBytes.loadUnaligned(fromByteOffset: j * 64, as: SIMD8<Double>.self)
-                                                tBytes.storeBytes(of: current + value * eRow, toByteOffset: j * 64, as: SIMD8<Double>.self)
+                                        for j in 0..<width {
+                                            var sum = SIMD8<Double>()
+                                            var yPointer = y + first + j
+                                            for i in 0..<count {
+                                                sum += SIMD8<Double>(repeating: yPointer.pointee)
+                                                    * eBytes.loadUnaligned(fromByteOffset: i * 64, as: SIMD8<Double>.self)
+                                                yPointer += lmCount
                                             }
+                                            tBytes.storeBytes(of: sum, toByteOffset: j * 64, as: SIMD8<Double>.self)
                                         }
                                     } else {
                                         for i in 0..<count {
