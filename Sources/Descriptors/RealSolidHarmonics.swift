@@ -17,13 +17,10 @@ import Foundation
 /// `(l - m) Pi_l^m = (2l - 1) z Pi_(l-1)^m - (l + m - 1) r^2 Pi_(l-2)^m`.
 struct RealSolidHarmonics: Sendable {
     let lMax: Int
-    /// `N_lm` (times sqrt(2) for m > 0), index `l * (l + 1) / 2 + m`, m in 0...l.
-    let normalization: [Double]
-    /// `(2l - 1) / (l - m)` and `(l + m - 1) / (l - m)`, index `l * (lMax + 1) + m`, and
-    /// `(2m - 1)!!` per m: the recurrence without divisions.
-    let zFactor: [Double], r2Factor: [Double], doubleFactorials: [Double]
-    /// zFactor, r2Factor, normalization as `[l * (lMax + 1) + m]`, doubleFactorials: one
-    /// buffer for ``evaluate(_:_:_:into:scratch:)``.
+    /// One buffer for ``evaluate(_:_:_:into:scratch:)``, three `[(lMax + 1) x (lMax + 1)]`
+    /// blocks then one of `lMax + 1`, index `l * (lMax + 1) + m`: the recurrence factors
+    /// `(2l - 1) / (l - m)` and `(l + m - 1) / (l - m)` (no divisions per point), `N_lm`
+    /// (times sqrt(2) for m > 0), then `(2m - 1)!!` per m.
     let tables: [Double]
 
     init(lMax: Int) {
@@ -38,9 +35,6 @@ struct RealSolidHarmonics: Sendable {
                 r2Factor[l * size + m] = Double(l + m - 1) / Double(l - m)
             }
         }
-        self.zFactor = zFactor
-        self.r2Factor = r2Factor
-        self.doubleFactorials = doubleFactorials
         var normalization = [Double]()
         for l in 0...lMax {
             for m in 0...l {
@@ -51,7 +45,6 @@ struct RealSolidHarmonics: Sendable {
                 normalization.append(m == 0 ? n : n * 2.0.squareRoot())
             }
         }
-        self.normalization = normalization
         var square = [Double](repeating: 0, count: size * size)
         for l in 0...lMax { for m in 0...l { square[l * size + m] = normalization[l * (l + 1) / 2 + m] } }
         tables = zFactor + r2Factor + square + doubleFactorials
