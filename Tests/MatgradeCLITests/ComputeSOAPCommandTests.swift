@@ -27,6 +27,41 @@ struct ComputeSOAPCommandTests {
         #expect(vectors.count == 5 && vectors.allSatisfy { $0.count == 135 })
     }
 
+    /// The CLI path (file reading, options, JSON writing) on a fixture structure written as
+    /// extended XYZ: the vectors equal DScribe's within the kernel's gto contract (1e-8 relative
+    /// + 1e-10 x the vector's largest element).
+    @Test("end to end, the vectors equal DScribe's on a fixture structure")
+    func againstFixture() throws {
+        struct Case: Decodable {
+            struct Record: Decodable { let lattice: [[Double]]; let species: [String]; let cartesian_coords: [[Double]] }
+            let name: String, structure: Record, r_cut: Double, n_max: Int, l_max: Int, sigma: Double, off: [[Double]], outer: [Double]
+        }
+        struct File: Decodable { let cases: [Case] }
+        let data = try Data(contentsOf: RepositoryPaths.fixtures.appendingPathComponent("soap/gto.json"))
+        let fixture = try #require(try JSONDecoder().decode(File.self, from: data).cases.first { $0.name.contains("4 species") })
+        let lattice = fixture.structure.lattice.flatMap { $0 }.map { "\($0)" }.joined(separator: " ")
+        var text = "\(fixture.structure.species.count)\nLattice=\"\(lattice)\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n"
+        for (symbol, position) in zip(fixture.structure.species, fixture.structure.cartesian_coords) {
+            text += "\(symbol) \(position[0]) \(position[1]) \(position[2])\n"
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-soap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try text.write(to: directory.appendingPathComponent("case.xyz"), atomically: true, encoding: .utf8)
+        let options = ["--rcut", "\(fixture.r_cut)", "--nmax", "\(fixture.n_max)", "--lmax", "\(fixture.l_max)", "--sigma", "\(fixture.sigma)"]
+        for (average, expected) in [("off", fixture.off), ("outer", [fixture.outer])] {
+            let result = try MatgradeProcess.run(["compute", "soap", "case.xyz", "--average", average] + options, in: directory)
+            #expect(result.status == 0, "\(result)")
+            let vectors = try #require(try Self.json(result)["vectors"] as? [[Double]])
+            #expect(vectors.count == expected.count)
+            for (observed, reference) in zip(vectors, expected) {
+                let scale = reference.map(abs).max() ?? 0
+                let comparison = compare(observed, reference, atol: 1e-10 * scale, rtol: 1e-8)
+                #expect(comparison.isWithinTolerance, "\(average): \(comparison)")
+            }
+        }
+    }
+
     @Test("averaged, polynomial, explicit species and --no-periodic")
     func averagedOptions() throws {
         let result = try MatgradeProcess.run(
