@@ -36,6 +36,7 @@ struct SOAPFixtureCase: Decodable, Sendable, CustomTestStringConvertible {
     let inner: [Double]
     let outer: [Double]
     let dscribe_basis_orthonormality_error: Double?
+    let dscribe_radial_grid: [Double]?
 
     var testDescription: String { "\(rbf): \(name)" }
 

@@ -1,5 +1,5 @@
 import Crystal
-import Descriptors
+@testable import Descriptors
 import LinearAlgebra
 import Testing
 import TestSupport
@@ -56,6 +56,16 @@ struct SOAPFixtureTests {
             let spectra = try fixture.descriptor(averaging).spectra(of: structure)
             #expect(spectra.rowCount == 1)
             Self.check(spectra.row(0), expected, fixture, "average \(averaging)")
+        }
+    }
+
+    @Test("the polynomial radial grid equals DScribe's tabulated nodes to within 1 ulp", arguments: SOAPFixtureFile.polynomial)
+    func radialGrid(_ fixture: SOAPFixtureCase) throws {
+        let grid = try #require(fixture.dscribe_radial_grid)
+        let basis = try SOAPPolynomialBasis(cutoffRadius: fixture.r_cut, nMax: fixture.n_max, sigma: fixture.sigma)
+        #expect(basis.nodes.count == grid.count)
+        for (mine, theirs) in zip(basis.nodes, grid) {
+            #expect(abs(mine - theirs) <= theirs.ulp, "node \(mine) vs DScribe's \(theirs)")
         }
     }
 
