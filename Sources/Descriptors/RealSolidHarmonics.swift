@@ -71,7 +71,8 @@ struct RealSolidHarmonics: Sendable {
             }
         }
         tables.withUnsafeBufferPointer { table in
-            let zf = table.baseAddress!, rf = zf + size * size, norm = rf + size * size, start = norm + size * size
+            guard let zf = table.baseAddress else { return }
+            let rf = zf + size * size, norm = rf + size * size, start = norm + size * size
             // For each m, Pi_l^m for l = m...lMax by the recurrence, written out as it goes:
             // m = 0 to index l^2 + l, m > 0 to l^2 + l + m (cosine) and l^2 + l - m (sine).
             var older = start[0], previous = z

@@ -13,55 +13,44 @@ extension SOAPDescriptor {
         let harmonics = RealSolidHarmonics(lMax: lMax)
         let centerCount = environments.count
         let coefficientCount = self.coefficientCount
-        var coefficients = [Double](repeating: 0, count: centerCount * coefficientCount)
-        var workspace = SOAPWorkspace()
-        try coefficients.withUnsafeMutableBufferPointer { c in
+        // Pointers into these buffers are used below: keep the owners alive until the end.
+        let coefficientBuffer = ScratchBuffer<Double>(filler: 0), gramBuffer = ScratchBuffer<Double>(filler: 0)
+        let output = ScratchBuffer<Double>(filler: 0), meanBuffer = ScratchBuffer<Double>(filler: 0)
+        let workspace = SOAPWorkspace()
+        return try withExtendedLifetime((coefficientBuffer, gramBuffer, output, meanBuffer)) {
+            let coefficients = coefficientBuffer.reserve(centerCount * coefficientCount)
             for (center, environment) in environments.enumerated() {
-                try expand(environment, harmonics: harmonics, workspace: &workspace, into: c.baseAddress! + center * coefficientCount)
+                try expand(environment, harmonics: harmonics, workspace: workspace, into: coefficients + center * coefficientCount)
             }
-        }
-        let features = featureCount
-        var gram = [Double](repeating: 0, count: gramCount)
-        switch averaging {
-        case .off:
-            var storage = [Double](repeating: 0, count: centerCount * features)
-            storage.withUnsafeMutableBufferPointer { out in
-                coefficients.withUnsafeBufferPointer { c in
-                    gram.withUnsafeMutableBufferPointer { g in
-                        for center in 0..<centerCount {
-                            powerSpectrum(c.baseAddress! + center * coefficientCount, into: out.baseAddress! + center * features, gram: g.baseAddress!)
-                        }
-                    }
-                }
-            }
-            return try Matrix(rowCount: centerCount, columnCount: features, storage: storage)
-        case .inner:
-            var mean = [Double](repeating: 0, count: coefficientCount)
-            for center in 0..<centerCount {
-                for k in 0..<coefficientCount { mean[k] += coefficients[center * coefficientCount + k] }
-            }
-            for k in 0..<coefficientCount { mean[k] /= Double(centerCount) }
-            var storage = [Double](repeating: 0, count: features)
-            storage.withUnsafeMutableBufferPointer { out in
-                mean.withUnsafeBufferPointer { c in
-                    gram.withUnsafeMutableBufferPointer { powerSpectrum(c.baseAddress!, into: out.baseAddress!, gram: $0.baseAddress!) }
-                }
-            }
-            return try Matrix(rowCount: 1, columnCount: features, storage: storage)
-        case .outer:
-            var sum = [Double](repeating: 0, count: features)
-            var row = [Double](repeating: 0, count: features)
-            coefficients.withUnsafeBufferPointer { c in
+            let features = featureCount
+            let gram = gramBuffer.reserve(gramCount)
+            switch averaging {
+            case .off:
+                let out = output.reserve(centerCount * features)
                 for center in 0..<centerCount {
-                    row.withUnsafeMutableBufferPointer { r in
-                        gram.withUnsafeMutableBufferPointer {
-                            powerSpectrum(c.baseAddress! + center * coefficientCount, into: r.baseAddress!, gram: $0.baseAddress!)
-                        }
-                    }
+                    powerSpectrum(coefficients + center * coefficientCount, into: out + center * features, gram: gram)
+                }
+                return try Matrix(
+                    rowCount: centerCount, columnCount: features,
+                    storage: Array(UnsafeBufferPointer(start: out, count: centerCount * features)))
+            case .inner:
+                let mean = meanBuffer.reserve(coefficientCount)
+                for center in 0..<centerCount {
+                    for k in 0..<coefficientCount { mean[k] += coefficients[center * coefficientCount + k] }
+                }
+                for k in 0..<coefficientCount { mean[k] /= Double(centerCount) }
+                let out = output.reserve(features)
+                powerSpectrum(mean, into: out, gram: gram)
+                return try Matrix(rowCount: 1, columnCount: features, storage: Array(UnsafeBufferPointer(start: out, count: features)))
+            case .outer:
+                var sum = [Double](repeating: 0, count: features)
+                let row = output.reserve(features)
+                for center in 0..<centerCount {
+                    powerSpectrum(coefficients + center * coefficientCount, into: row, gram: gram)
                     for k in 0..<features { sum[k] += row[k] }
                 }
+                return try Matrix(rowCount: 1, columnCount: features, storage: sum.map { $0 / Double(centerCount) })
             }
-            return try Matrix(rowCount: 1, columnCount: features, storage: sum.map { $0 / Double(centerCount) })
         }
     }
 
