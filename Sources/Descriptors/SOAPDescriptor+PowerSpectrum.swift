@@ -26,13 +26,16 @@ extension SOAPDescriptor {
             let gram = gramBuffer.reserve(gramCount)
             switch averaging {
             case .off:
-                let out = output.reserve(centerCount * features)
-                for center in 0..<centerCount {
-                    powerSpectrum(coefficients + center * coefficientCount, into: out + center * features, gram: gram)
+                // Written straight into the matrix's storage (every element is set).
+                let storage = [Double](unsafeUninitializedCapacity: centerCount * features) { buffer, initialized in
+                    initialized = 0
+                    guard let out = buffer.baseAddress else { return }
+                    for center in 0..<centerCount {
+                        powerSpectrum(coefficients + center * coefficientCount, into: out + center * features, gram: gram)
+                    }
+                    initialized = centerCount * features
                 }
-                return try Matrix(
-                    rowCount: centerCount, columnCount: features,
-                    storage: Array(UnsafeBufferPointer(start: out, count: centerCount * features)))
+                return try Matrix(rowCount: centerCount, columnCount: features, storage: storage)
             case .inner:
                 let mean = meanBuffer.reserve(coefficientCount)
                 for center in 0..<centerCount {
