@@ -54,6 +54,7 @@ let package = Package(
         // Benchmarks (benchmarks/README.md): the Swift side of benchmarks/run.sh.
         .executableTarget(name: "neighbor-benchmark", dependencies: ["Crystal"], path: "benchmarks/Sources/NeighborBenchmark"),
         .executableTarget(name: "magpie-benchmark", dependencies: ["Crystal", "Descriptors"], path: "benchmarks/Sources/MagpieBenchmark"),
+        .executableTarget(name: "soap-benchmark", dependencies: ["Crystal", "Descriptors"], path: "benchmarks/Sources/SOAPBenchmark"),
 
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),

@@ -10,7 +10,7 @@ struct Compute: ParsableCommand {
         abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
         subcommands: [
             ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self,
-            ComputeGraph.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
+            ComputeGraph.self, ComputeSOAP.self, ComputeSOAPSimilarity.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
         ])
 }
 
