@@ -28,18 +28,21 @@ extension Structure {
     /// qhull, which is slower and wrong for cells that need farther neighbors.
     ///
     /// Faces of zero or near-zero area. Where four or more bisector planes meet in one point
-    /// (fcc, bcc, rock salt, perovskites), a farther neighbor's plane can pass exactly through
-    /// a vertex of the cell: the second neighbors of fcc touch the rhombic dodecahedron at its
-    /// six 4-fold vertices. Here a plane cuts only when a vertex lies more than
-    /// ``voronoiPlaneTolerance`` (1e-9 Angstrom) beyond it, so such touching planes make no
-    /// face, in every orientation and cell setting. Any plane that does cut makes a face, and
-    /// it is reported with its area and weight however small (a structure rattled by 1e-7
-    /// Angstrom has faces of area ~1e-14 Angstrom^2 there). pymatgen's qhull instead reports
-    /// some touching planes as faces of area ~1e-16 or 0, depending on rounding noise, so its
-    /// plain count (`get_cn`, `tol=0`) flips with the cell's orientation. Grade coordination
-    /// by ``VoronoiCell/weightedCoordination`` or ``VoronoiCell/coordination(minimumWeight:)``
-    /// with a minimum weight (0.05, say): both are stable under rotation and re-reduction of
-    /// the cell; the plain count at weight 0 is not, neither here nor in pymatgen.
+    /// (fcc, bcc, diamond, rock salt, perovskites), a farther neighbor's plane can pass exactly
+    /// through a vertex of the cell: the second neighbors of fcc touch the rhombic
+    /// dodecahedron at its six 4-fold vertices. Here a plane cuts only when a vertex lies more
+    /// than ``voronoiPlaneTolerance`` (1e-9 Angstrom) beyond it, so such touching planes make
+    /// no face, in every orientation and cell setting. Any plane that does cut makes a face,
+    /// listed with its area and weight however small (fcc rattled by 1e-3 Angstrom has faces
+    /// of weight ~1e-7 there). pymatgen's qhull instead reports some touching planes as ridges
+    /// of weight ~1e-17, depending on rounding noise in the input (the bundled Si file: four
+    /// per site, so `get_cn` gives 20 there and 16 for exact diamond), and a minimum weight
+    /// that equals a weight the crystal has exactly (1/2 for the O sites of cubic perovskite)
+    /// counts those faces by chance. ``VoronoiCell/coordination(minimumWeight:)`` therefore
+    /// compares weights with a margin of ``VoronoiCell/weightTolerance``. Grade coordination by
+    /// ``VoronoiCell/weightedCoordination`` or by a minimum weight such as 0.05: both are
+    /// stable under rotation and re-reduction of the cell (tested); the plain count at
+    /// weight 0 is not, in pymatgen, nor here once the structure is slightly perturbed.
     ///
     /// - Returns: one cell per site, `[atomCount]`; their volumes add up to the cell volume.
     /// - Throws: ``CrystalError/invalidStructure(reason:)`` when two sites coincide (closer

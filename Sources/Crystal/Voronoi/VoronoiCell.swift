@@ -50,16 +50,27 @@ public struct VoronoiCell: Hashable, Sendable {
         self.volume = volume
     }
 
-    /// The number of faces whose ``VoronoiFace/weight`` is above `minimumWeight` (strictly),
-    /// as pymatgen's `VoronoiNN(tol=minimumWeight).get_cn(structure, site)`.
+    /// Weights within this of a minimum weight count as equal to it (not above it).
     ///
-    /// With the default 0 every face counts, however small: that count follows faces of
-    /// near-zero area, which appear and vanish with rounding noise and with the cell's
-    /// orientation when a structure is degenerate (several bisector planes through one
-    /// vertex); grade with ``weightedCoordination`` or a minimum weight such as 0.05 instead.
+    /// Crystals have faces whose weights equal a round number exactly (the O sites of cubic
+    /// perovskite have four faces of weight 1/2); computed weights land ~1e-16 on either side
+    /// of it, so a plain `weight > W` at such a W counts them by chance (pymatgen's `get_cn`
+    /// at `tol=0.5` gives 2 to 5 there). Comparing with `weight > W + weightTolerance` makes
+    /// the count a property of the crystal. At W = 0 it also leaves out faces of weight below
+    /// 1e-9 (slivers of a nearly degenerate cell), which are still listed in ``faces``.
+    public static let weightTolerance = 1e-9
+
+    /// The number of faces whose ``VoronoiFace/weight`` is above `minimumWeight` (by more than
+    /// ``weightTolerance``): pymatgen's `VoronoiNN(tol=minimumWeight).get_cn(structure,
+    /// site)`, except for weights within 1e-9 of `minimumWeight`.
+    ///
+    /// With the default 0 every face of non-negligible weight counts: that count follows
+    /// faces of near-zero area, which appear and vanish with rounding noise and with the
+    /// cell's orientation when a structure is (nearly) degenerate; grade with
+    /// ``weightedCoordination`` or a minimum weight such as 0.05 instead.
     /// - Parameter minimumWeight: in [0, 1).
     public func coordination(minimumWeight: Double = 0) -> Int {
-        faces.reduce(0) { $0 + ($1.weight > minimumWeight ? 1 : 0) }
+        faces.reduce(0) { $0 + ($1.weight > minimumWeight + Self.weightTolerance ? 1 : 0) }
     }
 
     /// The sum of the face weights, as `VoronoiNN().get_cn(structure, site,
@@ -67,8 +78,9 @@ public struct VoronoiCell: Hashable, Sendable {
     /// change it by their near-zero weight only.
     public var weightedCoordination: Double { faces.reduce(0) { $0 + $1.weight } }
 
-    /// The sum of the face weights above `minimumWeight` (strictly).
+    /// The sum of the weights of the faces that ``coordination(minimumWeight:)`` counts:
+    /// `VoronoiNN(tol=minimumWeight).get_cn(structure, site, use_weights=True)`.
     public func weightedCoordination(minimumWeight: Double) -> Double {
-        faces.reduce(0) { $0 + ($1.weight > minimumWeight ? $1.weight : 0) }
+        faces.reduce(0) { $0 + ($1.weight > minimumWeight + Self.weightTolerance ? $1.weight : 0) }
     }
 }
