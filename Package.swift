@@ -53,6 +53,7 @@ let package = Package(
 
         // Benchmarks (benchmarks/README.md): the Swift side of benchmarks/run.sh.
         .executableTarget(name: "neighbor-benchmark", dependencies: ["Crystal"], path: "benchmarks/Sources/NeighborBenchmark"),
+        .executableTarget(name: "voronoi-benchmark", dependencies: ["Crystal"], path: "benchmarks/Sources/VoronoiBenchmark"),
 
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),

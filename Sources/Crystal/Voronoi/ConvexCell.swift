@@ -58,15 +58,10 @@ struct ConvexCell {
         let distance = length(displacement)
         let normal = displacement / distance
         let offset = distance / 2
+        // Most planes miss the cell: find out before allocating anything.
+        guard vertices.contains(where: { dot($0, normal) - offset > tolerance }) else { return false }
         // Signed distances beyond the plane; > tolerance: cut away, otherwise kept.
-        var heights = [Double](repeating: 0, count: vertices.count)
-        var anyOutside = false
-        for (v, vertex) in vertices.enumerated() {
-            let h = dot(vertex, normal) - offset
-            heights[v] = h
-            if h > tolerance { anyOutside = true }
-        }
-        guard anyOutside else { return false }
+        let heights = vertices.map { dot($0, normal) - offset }
 
         // New vertex numbering: kept vertices first, then the points where edges cross.
         var newIndex = [Int32](repeating: -1, count: vertices.count)
