@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 from datetime import datetime, timezone
@@ -59,6 +60,8 @@ def section(args) -> str:
         "",
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {host['cpu']}, {host['cores']} cores, {host['memory']} memory, Linux {host['kernel']}",
+        f"- load average when the report was written (1, 5, 15 min): "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other builds on the machine slow both sides alike; the ratio is the figure to read)",
         f"- matgrade revision: {git_revision()}",
         f"- pymatgen {py['pymatgen_version']}, Python {platform.python_version()}",
         f"- command: `{args.command}`",
