@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(name: "neighbor-benchmark", dependencies: ["Crystal"], path: "benchmarks/Sources/NeighborBenchmark"),
         .executableTarget(name: "magpie-benchmark", dependencies: ["Crystal", "Descriptors"], path: "benchmarks/Sources/MagpieBenchmark"),
         .executableTarget(name: "soap-benchmark", dependencies: ["Crystal", "Descriptors"], path: "benchmarks/Sources/SOAPBenchmark"),
+        .executableTarget(name: "voronoi-benchmark", dependencies: ["Crystal"], path: "benchmarks/Sources/VoronoiBenchmark"),
 
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),

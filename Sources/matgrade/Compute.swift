@@ -9,7 +9,8 @@ struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
         subcommands: [
-            ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self,
+            ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self, ComputeVoronoi.self,
+            ComputeCoordination.self,
             ComputeGraph.self, ComputeSOAP.self, ComputeSOAPSimilarity.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
         ])
 }
@@ -87,5 +88,54 @@ struct ComputeGraph: ParsableCommand {
 
     func run() throws {
         print(try Frontend.graph(path: file, kind: kind, radius: radius, maxNeighbors: maxNeighbors, svgPath: svg), terminator: "")
+    }
+}
+
+struct ComputeVoronoi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voronoi",
+        abstract: "Voronoi cell of every site: faces and coordination numbers (as pymatgen's VoronoiNN).",
+        discussion: """
+            FILE may be CIF, POSCAR/CONTCAR (VASP 5), extended XYZ or pymatgen Structure JSON. A face's \
+            weight is its solid angle over the largest solid angle of its cell. JSON output: \
+            {"min_weight": W, "sites": [{"index": i, "species": "Fe", "coordination": cn, \
+            "weighted_coordination": w, "faces": [{"index": j, "image": [a, b, c], "solid_angle": o, \
+            "weight": o / max o, "area": A, "distance": d}, ...]}, ...]}: coordination counts the faces \
+            of weight above W, weighted_coordination sums their weights, faces lists every face. Solid \
+            angles in steradian, areas in Angstrom^2, distances (site to neighbor) in Angstrom. The count \
+            at W = 0 (VoronoiNN's default) includes faces of near-zero area, which come and go with \
+            rounding noise in degenerate crystals (fcc, bcc, wurtzite); compare coordination with \
+            --min-weight 0.05 or weighted_coordination instead.
+            """)
+
+    @Argument(help: "A structure file.")
+    var file: String
+
+    @Option(help: "Count only faces of weight above this, in [0, 1) (default 0, VoronoiNN's default).")
+    var minWeight: Double = 0
+
+    func run() throws {
+        print(try Frontend.voronoi(path: file, minimumWeight: minWeight), terminator: "")
+    }
+}
+
+struct ComputeCoordination: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coordination",
+        abstract: "Coordination number of every site: its neighbors within a cutoff (periodic images included).",
+        discussion: """
+            FILE may be CIF, POSCAR/CONTCAR (VASP 5), extended XYZ or pymatgen Structure JSON. A neighbor \
+            at distance d counts when d^2 < R^2 + 1e-8 A^2 (pymatgen's get_all_neighbors). JSON output: \
+            {"cutoff": R, "sites": [{"index": i, "species": "Fe", "coordination": n}, ...]}.
+            """)
+
+    @Argument(help: "A structure file.")
+    var file: String
+
+    @Option(help: "Cutoff radius, Angstrom (> 0).")
+    var cutoff: Double
+
+    func run() throws {
+        print(try Frontend.coordination(path: file, cutoffRadius: cutoff), terminator: "")
     }
 }
