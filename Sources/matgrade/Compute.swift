@@ -10,7 +10,8 @@ struct Compute: ParsableCommand {
         abstract: "Run a reference kernel on your own input and print the result (JSON by default).",
         subcommands: [
             ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self,
-            ComputeGraph.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
+            ComputeGraph.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self, ComputeGP.self, ComputeForest.self,
+            ComputeDBSCAN.self,
         ])
 }
 
