@@ -22,6 +22,9 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyFolds(context: String, foldCount: Int, available: Int, what: String)
     /// A linear-algebra failure inside a kernel (a singular covariance, say).
     case linearAlgebra(context: String, underlying: LinearAlgebraError)
+    /// A kernel expression that does not parse: `position` is the 1-based character where
+    /// `expected` was wanted and `found` was seen.
+    case kernelSyntax(text: String, position: Int, expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -46,6 +49,9 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "\(available) \(what); use at most \(available) folds"
         case let .linearAlgebra(context, underlying):
             return "\(context): \(underlying)"
+        case let .kernelSyntax(text, position, expected, found):
+            return "kernel '\(text)': at position \(position) expected \(expected) but found \(found); "
+                + "write e.g. constant(1.0)*rbf(1.5)+white(0.01), rbf([1.0,2.0]) or matern(1.0,2.5)"
         }
     }
 }

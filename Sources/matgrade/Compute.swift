@@ -12,6 +12,7 @@ struct Compute: ParsableCommand {
             ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self, ComputeVoronoi.self,
             ComputeCoordination.self,
             ComputeGraph.self, ComputeSOAP.self, ComputeSOAPSimilarity.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
+            ComputeGP.self, ComputeForest.self, ComputeDBSCAN.self,
         ])
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Frontend
 
-private let dataDiscussion = """
+let dataDiscussion = """
     FILE is JSON {"X_train": [[...], ...], "y_train": [...], "X_test": [[...], ...]} (rows are \
     samples; y_train and X_test optional) or CSV: a header line, one sample per line, a column \
     named y for the target and an optional column named split holding train or test; every \
