@@ -35,7 +35,7 @@ mkdir -p "$out"
 gp_pin=()
 if command -v taskset >/dev/null 2>&1 && taskset -c 0 true 2>/dev/null; then gp_pin=(taskset -c 0); fi
 echo "benchmark: Gaussian process, 2000 x 10 / 500, fixed kernel and optimised (a few minutes)" >&2
-gp_command=("${gp_pin[@]}" "$python" benchmarks/learning/time_gp.py --out "$out" --matgrade "$matgrade" --repeat 3)
+gp_command=("${gp_pin[@]}" "$python" benchmarks/learning/time_gp.py --out "$out" --matgrade "$matgrade" --repeat "${REPEAT:-3}")
 gp=$(env -u OPENBLAS_CORETYPE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 "${gp_command[@]}")
 
 # (b) Random forest on Magpie features of the experimental band gaps, THREADS threads a side.
