@@ -116,6 +116,7 @@ extension Frontend {
                 FileHandle.standardError.write(Data("matgrade grade: \(grade.studentID) was graded but not recorded: \(error)\n".utf8))
             }
             try? writeStudentReports(grade, exercise: exercise, rubric: rubric, folder: studentsFolder)
+            try? writeStudentHTML(grade, gradebook: gradebook, exercise: exercise, rubric: rubric, folder: studentsFolder)
             progress.finished(grade, done: done)
         }
         let seconds = Date().timeIntervalSince(start)
