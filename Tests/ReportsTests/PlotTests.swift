@@ -32,6 +32,12 @@ struct PlotTests {
     func logarithmicTicks() {
         #expect(AxisTicks.logarithmic(lower: 0.05, upper: 12) == [0.01, 0.1, 1, 10, 100])
         #expect(AxisTicks.logarithmic(lower: 20, upper: 300) == [10, 20, 50, 100, 200, 500, 1000])
+        #expect(AxisTicks.logarithmicInside(lower: 0.1, upper: 12.7) == [0.1, 0.2, 0.5, 1, 2, 5, 10])
+        #expect(AxisTicks.logarithmicInside(lower: 0.001, upper: 2e4) == [0.001, 0.01, 0.1, 1, 10, 100, 1000, 10000], "only decades when dense")
+        #expect(AxisTicks.logarithmicInside(lower: 3, upper: 4.5) == nil, "no tick inside: use whole decades")
+        let plot = HistogramPlot(title: "t", xLabel: "s", values: [0.12, 11], scale: .logarithmic)
+        #expect(plot.bins.first.map { abs($0.lower - 0.12 / 1.15) < 1e-12 } == true && plot.bins.last.map { abs($0.upper - 11 * 1.15) < 1e-9 } == true,
+                "the axis ends near the data, not at 0.1 and 100")
         #expect(AxisScale.suggested(for: [0.05, 0.1, 10]) == .logarithmic, "a factor 200")
         #expect(AxisScale.suggested(for: [0.2, 0.4, 3]) == .linear)
         #expect(AxisScale.suggested(for: [0, 5]) == .linear, "no log axis with a zero")

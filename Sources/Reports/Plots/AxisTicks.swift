@@ -63,6 +63,22 @@ public enum AxisTicks {
         return ticks
     }
 
+    /// Ticks of a logarithmic axis that ends at the data (`lower`, `upper` > 0) rather than at
+    /// whole decades, which could leave most of the axis empty: the 1, 2 and 5 x 10^k inside
+    /// [lower, upper] (only the powers of ten when there are more than 8). Nil when fewer than
+    /// two fall inside (a narrow range: use ``logarithmic(lower:upper:)`` and its decades).
+    public static func logarithmicInside(lower: Double, upper: Double) -> [Double]? {
+        guard lower > 0, upper >= lower, upper.isFinite else { return nil }
+        let low = Int(log10(lower).rounded(.down)), high = Int(log10(upper).rounded(.up))
+        var ticks: [Double] = []
+        for exponent in low...high {
+            let power = pow(10, Double(exponent))
+            ticks += [power, 2 * power, 5 * power].filter { $0 >= lower * (1 - 1e-12) && $0 <= upper * (1 + 1e-12) }
+        }
+        if ticks.count > 8 { ticks = ticks.filter { abs(log10($0) - log10($0).rounded()) < 1e-9 } }
+        return ticks.count >= 2 ? ticks : nil
+    }
+
     /// A tick label: short and exact for nice numbers (`0`, `0.25`, `20`, `1000`, `2e-2`, `1e6`).
     public static func label(_ value: Double) -> String { NumberFormat.compact(value, significantDigits: 4) }
 

@@ -63,6 +63,9 @@ public struct HistogramPlot: Sendable {
         case .logarithmic:
             let lower = range.map { max($0.lowerBound, .leastNormalMagnitude) } ?? data.min() ?? 1
             let upper = range?.upperBound ?? data.max() ?? 10
+            // Ends a little beyond the data (15%, so the extreme bars are not at the frame).
+            let (low, high) = (lower / 1.15, upper * 1.15)
+            if range == nil, let inside = AxisTicks.logarithmicInside(lower: low, upper: high) { return (low, high, inside) }
             let ticks = AxisTicks.logarithmic(lower: lower, upper: upper)
             return (ticks.first ?? 1, ticks.last ?? 10, ticks)
         }
