@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
         .target(name: "JSONSupport"),
-        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport"]),
+        // Escaping for XML, SVG and HTML, shared by the drawings and the reports.
+        .target(name: "Markup"),
+        .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport", "Markup"]),
         .target(name: "Sandbox"),
         .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra"]),
         .target(
@@ -38,7 +40,8 @@ let package = Package(
                 "LinearAlgebra", "Learning", "JSONSupport", "Exercises", "Sandbox", "CArchive", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "Reports", dependencies: ["Grading", "JSONSupport"]),
+        // Reports read grades from the Gradebook (class dashboard, exports) as well as from a batch.
+        .target(name: "Reports", dependencies: ["Grading", "Gradebook", "JSONSupport", "Markup", "Sandbox"]),
         .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
@@ -66,7 +69,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "Learning", "LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading", "Sandbox", "JSONSupport", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Gradebook", "Grading", "Sandbox", "JSONSupport", "Markup", "TestSupport"]),
         .target(name: "GradebookTestSupport", dependencies: ["Grading", "Sandbox", "JSONSupport"], path: "Tests/GradebookTestSupport"),
         .testTarget(
             name: "GradebookTests",

@@ -76,4 +76,9 @@ echo "(exit $?: 1 means some submission failed some check)"
 echo
 run "Both weeks in one SQLite gradebook, exported as CSV" "$matgrade" gradebook export "$out/gradebook.sqlite" -o "$out/grades.csv"
 head -5 "$out/grades.csv"
-echo "Demo done. JSON outputs, the SVG drawing and the week-5 and week-6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite. Next: 'make test' runs the whole suite."
+run "The class dashboard of both weeks (HTML with plots; a page per student beside it)" \
+    "$matgrade" report --gradebook "$out/gradebook.sqlite" --format html -o "$out/report"
+run "The same grades as Canvas' gradebook import reads them" \
+    "$matgrade" report --gradebook "$out/gradebook.sqlite" --format canvas -o "$out/canvas.csv"
+head -4 "$out/canvas.csv"
+echo "Demo done. JSON outputs, the SVG drawing and the week-5 and week-6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."

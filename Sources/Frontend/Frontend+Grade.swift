@@ -177,6 +177,7 @@ extension Frontend {
                     FileHandle.standardError.write(Data("matgrade grade: \(grade.studentID) was graded but not recorded: \(error)\n".utf8))
                 }
                 try? writeStudentReports(grade, exercise: exercise, rubric: rubric, late: late, folder: studentsFolder)
+                try? writeStudentHTML(grade, gradebook: gradebook, exercise: exercise, rubric: rubric, folder: studentsFolder)
                 progress.finished(grade, done: done)
             }
             let seconds = Date().timeIntervalSince(start)
@@ -195,7 +196,7 @@ extension Frontend {
                 \(grades.count) submission\(grades.count == 1 ? "" : "s") of \(exercise.id) graded in \(NumberFormat.compact(seconds)) s\(shardNote) \
                 with \(request.jobs) job\(request.jobs == 1 ? "" : "s") (\(secret == nil ? "public cases only" : "public and hidden cases"); \
                 \(runner.sandbox.isolation.summary)); \(cacheNote)\(lateCount > 0 ? "; \(lateCount) late" : "").
-                Reports: \(folder.path) (students/<id>.md and .json, junit.xml, grades.csv, summary.md); gradebook: \(gradebookURL.path)
+                Reports: \(folder.path) (students/<id>.md, .json and .html, junit.xml, grades.csv, summary.md); gradebook: \(gradebookURL.path)
 
                 """
             try Data(("# \(exercise.id): batch summary\n\n```\n" + table + "```\n\n" + footer).utf8).write(to: folder.appendingPathComponent("summary.md"))

@@ -50,36 +50,15 @@ extension Gradebook {
         }
     }
 
-    /// The current grades as CSV for an LMS import: `student,exercise,points,total`, one row
-    /// per student and exercise. `points` is the automatic points plus the manual scores
-    /// entered, less the late penalty when one is recorded.
+    /// The current grades as CSV: `student,exercise,points,total`, one row per student and
+    /// exercise. `points` is ``GradeSheetEntry/finalPoints`` (the automatic points less the
+    /// late penalty, plus the manual scores entered). `matgrade report --format csv` writes
+    /// the same numbers with more columns.
     public func csvExport() throws(GradebookError) -> String {
-        let grades = try latestGrades()
-        let adjustments: [Row] = try perform("reading manual scores and late penalties") {
-            try pool.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT student_id, exercise_id, sum(points) AS manual, NULL AS content_sha256, NULL AS penalty
-                            FROM manual_scores GROUP BY student_id, exercise_id
-                        UNION ALL
-                        SELECT s.student_id, s.exercise_id, NULL, s.content_sha256, p.penalty_fraction
-                            FROM late_penalties p JOIN submissions s ON s.id = p.submission_id
-                        """)
-            }
-        }
-        var manual: [String: Double] = [:]
-        var penalty: [String: Double] = [:]
-        for row in adjustments {
-            let key = "\(row["student_id"] as String)\u{0}\(row["exercise_id"] as String)"
-            if let points: Double = row["manual"] { manual[key] = points }
-            if let fraction: Double = row["penalty"] { penalty[key + "\u{0}" + ((row["content_sha256"] as String?) ?? "")] = fraction }
-        }
         var lines = ["student,exercise,points,total"]
-        for grade in grades {
-            let key = "\(grade.studentID)\u{0}\(grade.exerciseID)"
-            let earned = (grade.points + (manual[key] ?? 0)) * (1 - (penalty[key + "\u{0}" + (grade.contentHash ?? "")] ?? 0))
-            lines.append([grade.studentID, grade.exerciseID, Self.number(earned), Self.number(grade.totalPoints)].map(Self.csvField).joined(separator: ","))
+        for entry in try gradeSheet() {
+            lines.append([entry.studentID, entry.exerciseID, Self.number(entry.finalPoints), Self.number(entry.grade.totalPoints)]
+                .map(Self.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

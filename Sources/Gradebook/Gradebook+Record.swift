@@ -12,7 +12,7 @@ extension Gradebook {
     /// - Parameters:
     ///   - submittedAt: when the student handed it in, if known (archive or LMS time).
     ///   - revision: the matgrade build that graded it (``isGraded(student:exercise:contentHash:revision:)`` matches on it).
-    public func record(_ grade: StudentGrade, exercise: ExerciseSpec, submittedAt: Date?, revision: String, late: LatePenalty? = nil) throws(GradebookError) {
+    public func record(_ grade: StudentGrade, exercise: ExerciseSpec, submittedAt: Date?, revision: String, late: Grading.LatePenalty? = nil) throws(GradebookError) {
         if let graded = grade.result?.exercise.id, graded != exercise.id {
             throw .invalidValue(path: path, field: "exercise of \(grade.studentID)'s grade", value: graded, reason: "must be the exercise it is recorded under, \(exercise.id)")
         }

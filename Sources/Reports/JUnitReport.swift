@@ -1,6 +1,7 @@
 import Foundation
 import Grading
 import JSONSupport
+import Markup
 
 /// JUnit XML of a graded batch, for CI dashboards (GitLab, Jenkins, GitHub test reporters):
 /// one `<testsuite>` per student, one `<testcase>` per check and case, a `<failure>` for a
@@ -58,23 +59,9 @@ public enum JUnitReport {
 
     static func format(_ value: Double) -> String { NumberFormat.compact(value, significantDigits: 6) }
 
-    /// Text safe in an XML attribute or element: the five entities escaped, and characters
-    /// XML 1.0 forbids (most control characters, which a student's output may hold) dropped.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text safe in an XML attribute or element (``MarkupText/escaped(_:lineBreaks:)``): the
+    /// five entities escaped, line breaks as character references so attributes keep them,
+    /// characters XML 1.0 forbids (most control characters, which a student's output may
+    /// hold) as U+FFFD.
+    static func xml(_ text: String) -> String { MarkupText.escaped(text, lineBreaks: .characterReferences) }
 }
