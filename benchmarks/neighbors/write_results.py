@@ -79,7 +79,8 @@ def replace_section(path: Path, begin: str, end: str, block: str) -> None:
     existing = path.read_text() if path.exists() else ""
     if begin in existing and end in existing:
         head, rest = existing.split(begin, 1)
-        text = head + block + rest.split(end, 1)[1].lstrip("\n")
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        text = head + block + ("\n" + tail if tail else "")
     else:
         text = existing.rstrip("\n") + ("\n\n" if existing else "") + block
     path.write_text(text)
