@@ -174,6 +174,20 @@ struct ComparatorSpecEvaluationTests {
         #expect(error?.description.contains("no transformed outputs were given") == true)
     }
 
+    /// A copy the program gave no answer on (it ran out of CPU time, say) fails with the
+    /// run's own reason, not with "found null" from reading a missing output.
+    @Test func invarianceNamesWhyACopyHasNoAnswer() throws {
+        let options: [String: JSONValue] = ["inner": ["comparator": "allclose", "atol": 1e-6]]
+        let original: JSONValue = ["weights": [1.0, 2.0]]
+        let outcome = try Self.evaluate("invariance", options, field: "weights", student: original, transformed: [
+            TransformedOutput(transformation: "rotated", output: original),
+            TransformedOutput(transformation: "re-reduced", output: .null,
+                              problem: "Your program used more than its 2 s of CPU time and was stopped."),
+        ])
+        expect(outcome, passed: false, score: 0.5,
+               explanation: "no answer on the re-reduced copy: Your program used more than its 2 s of CPU time and was stopped.; invariant under rotated")
+    }
+
     /// An empty answer is unchanged by every transformation; it earns no invariance points
     /// when the reference is not empty (an empty submission got 15 of 100 before this rule).
     @Test func invarianceOfAnEmptyAnswerEarnsNothing() throws {

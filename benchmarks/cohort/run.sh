@@ -21,7 +21,7 @@ rm -rf "$out"; mkdir -p "$out"
 cd "$repo_root"
 export MATGRADE_SECRET=${MATGRADE_SECRET:-cohort-benchmark-secret-not-for-courses}
 "$python" scripts/cohort/make_cohort.py "$out/cohort" --students "$students" --seed "$seed"
-caps=(--max-wall-seconds 10 --max-cpu-seconds 2)
+caps=(--max-wall-seconds 20 --max-cpu-seconds 8)
 now() { "$python" -c 'import time; print(time.time())'; }
 
 echo "cohort: grading $students students, --all --jobs $jobs" >&2

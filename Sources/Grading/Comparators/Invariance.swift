@@ -86,13 +86,18 @@ public struct InvarianceComparator: Hashable, Sendable {
     }
 
     /// Joins per-transformation outcomes: passed when all pass, the mean score, failures first.
-    static func combine(_ outcomes: [(transformation: String, outcome: CheckOutcome)]) -> CheckOutcome {
+    /// - Parameter unanswered: copies the program gave no answer on, with the run's reason;
+    ///   each counts as a failed transformation.
+    static func combine(_ outcomes: [(transformation: String, outcome: CheckOutcome)],
+                        unanswered: [(transformation: String, problem: String)] = []) -> CheckOutcome {
         let broken = outcomes.filter { !$0.outcome.passed }
         let kept = outcomes.filter(\.outcome.passed).map(\.transformation)
-        var parts = broken.map { "changed under \($0.transformation): \($0.outcome.explanation)" }
+        var parts = unanswered.map { "no answer on the \($0.transformation) copy: \($0.problem)" }
+        parts += broken.map { "changed under \($0.transformation): \($0.outcome.explanation)" }
         if !kept.isEmpty { parts.append("invariant under " + kept.joined(separator: ", ")) }
-        let score = outcomes.reduce(0) { $0 + $1.outcome.score } / Double(max(1, outcomes.count))
-        return CheckOutcome(passed: broken.isEmpty, score: score, explanation: parts.joined(separator: "; "))
+        let total = Double(max(1, outcomes.count + unanswered.count))
+        let score = outcomes.reduce(0) { $0 + $1.outcome.score } / total
+        return CheckOutcome(passed: broken.isEmpty && unanswered.isEmpty, score: score, explanation: parts.joined(separator: "; "))
     }
 
     /// One transformation's outcome, not yet labelled with its name.

@@ -91,7 +91,8 @@ public struct Grader: Sendable {
                     let variantRun = try await runner.run(
                         submission: submission, exercise: exercise, input: variant.input, label: "\(label)-\(variant.name)")
                     transformed.append(TransformedOutput(
-                        transformation: variant.name, output: variantRun.output ?? .null, indexMap: variant.siteOrder))
+                        transformation: variant.name, output: variantRun.output ?? .null, indexMap: variant.siteOrder,
+                        problem: variantRun.output == nil ? (variantRun.problem ?? "the program gave no usable output.json") : nil))
                 }
             }
             let checks = try rubric.evaluate(caseSpec: caseSpec, run: run, reference: reference, transformed: transformed, caseCount: counts)

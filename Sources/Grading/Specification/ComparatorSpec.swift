@@ -83,11 +83,15 @@ public struct TransformedOutput: Hashable, Sendable {
     public var output: JSONValue
     /// `indexMap[i]`: the original index of the transformed input's atom i.
     public var indexMap: [Int]?
+    /// Why the program gave no usable output on this copy (it ran out of time, crashed, wrote
+    /// no `output.json`), in the run's own words; nil when `output` is the program's answer.
+    public var problem: String?
 
-    public init(transformation: String, output: JSONValue, indexMap: [Int]? = nil) {
+    public init(transformation: String, output: JSONValue, indexMap: [Int]? = nil, problem: String? = nil) {
         self.transformation = transformation
         self.output = output
         self.indexMap = indexMap
+        self.problem = problem
     }
 }
 
@@ -150,7 +154,12 @@ extension ComparatorSpec {
                 return .fail("your \(field) is empty on the original input (the reference has \(referenceRows.count) rows); an empty answer stays empty under any transformation, so it shows no invariance")
             }
             var outcomes: [(transformation: String, outcome: CheckOutcome)] = []
+            var unanswered: [(transformation: String, problem: String)] = []
             for run in operands.transformedStudentOutputs {
+                if let problem = run.problem {
+                    unanswered.append((run.transformation, problem))
+                    continue
+                }
                 do {
                     let value = try run.output.value(at: field)
                     let transformed = InvarianceComparator.Transformed(transformation: run.transformation, value: value, indexMap: run.indexMap)
@@ -163,7 +172,7 @@ extension ComparatorSpec {
                     outcomes.append((run.transformation, .fail("\(error)")))
                 }
             }
-            return InvarianceComparator.combine(outcomes)
+            return InvarianceComparator.combine(outcomes, unanswered: unanswered)
         default:
             guard let comparator = pairComparator else { return .fail("internal: no comparison for \(name)") }
             return try comparator.compare(student: student, reference: try reference(field))
