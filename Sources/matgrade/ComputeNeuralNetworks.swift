@@ -109,3 +109,81 @@ struct ComputeAutoencoder: ParsableCommand {
         print(try Frontend.autoencoder(dataPath: data, options: training.frontendOptions(), codeSize: codeSize), terminator: "")
     }
 }
+
+let structureListDiscussion = """
+    LIST is a CSV whose header names a structure column (file paths relative to the CSV's \
+    folder; CIF, POSCAR, extended XYZ or pymatgen JSON) and a target column (needed for \
+    training, optional for prediction).
+    """
+
+struct ComputeCGCNNTrain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cgcnn-train",
+        abstract: "Train a CGCNN-style crystal graph network (Xie and Grossman 2018) and save its weights.",
+        discussion: structureListDiscussion + " JSON output: structures, parameters, loss_curve_ (normalised MSE per epoch), "
+            + "pred_train, mae_train.")
+
+    @Option(help: "The structure list (CSV, see below).")
+    var data: String
+
+    @Option(help: "Where to write the trained network (JSON).")
+    var save: String
+
+    @Option(help: "Neighbor cutoff, Angstrom (CGCNN: 8).")
+    var radius: Double = 8
+
+    @Option(help: "Neighbors per atom (CGCNN: 12).")
+    var maxNeighbors: Int = 12
+
+    @Option(help: "Atom embedding width (CGCNN's atom_fea_len).")
+    var atomFeatureLength: Int = 64
+
+    @Option(help: "Graph convolutions (CGCNN's n_conv).")
+    var convolutions: Int = 3
+
+    @Option(help: "Hidden width of the head (CGCNN's h_fea_len).")
+    var hiddenLength: Int = 128
+
+    @Option(help: "Training epochs.")
+    var epochs: Int = 30
+
+    @Option(help: "Crystals per mini-batch (at least 2: batch norm).")
+    var batchSize: Int = 64
+
+    @Option(help: "Adam's step size.")
+    var learningRate: Double = 1e-2
+
+    @Option(help: "Seed of the weights and the shuffling.")
+    var seed: UInt64 = 0
+
+    func run() throws {
+        var options = Frontend.CrystalGraphTrainingOptions()
+        options.radius = radius
+        options.maxNeighbors = maxNeighbors
+        options.atomFeatureLength = atomFeatureLength
+        options.convolutionCount = convolutions
+        options.hiddenLength = hiddenLength
+        options.epochs = epochs
+        options.batchSize = batchSize
+        options.learningRate = learningRate
+        options.seed = seed
+        print(try Frontend.crystalGraphTrain(dataPath: data, weightsPath: save, options: options), terminator: "")
+    }
+}
+
+struct ComputeCGCNNPredict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cgcnn-predict",
+        abstract: "Predictions and per-structure embeddings (pooled vectors) of a saved crystal graph network.",
+        discussion: structureListDiscussion + " JSON output: predictions, embeddings, mae (with targets).")
+
+    @Option(help: "The structure list (CSV, see below).")
+    var data: String
+
+    @Option(help: "The weights file cgcnn-train --save wrote.")
+    var weights: String
+
+    func run() throws {
+        print(try Frontend.crystalGraphPredict(dataPath: data, weightsPath: weights), terminator: "")
+    }
+}
