@@ -128,7 +128,7 @@ extension Frontend {
         return try LearningDataFile.matrix(centres, field: document.objectValue == nil ? "centres" : "init", path: path)
     }
 
-    private static func writeRows(_ matrix: Matrix, to json: inout JSONWriter) {
+    static func writeRows(_ matrix: Matrix, to json: inout JSONWriter) {
         json.array(matrix.rows) { json, row in json.numbers(row) }
     }
 }

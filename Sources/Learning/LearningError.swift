@@ -25,6 +25,9 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A kernel expression that does not parse: `position` is the 1-based character where
     /// `expected` was wanted and `found` was seen.
     case kernelSyntax(text: String, position: Int, expected: String, found: String)
+    /// Operands of a differentiable operation whose shapes do not fit together: `rule` says
+    /// what the operation needs ("the left's columns equal the right's rows").
+    case shapeMismatch(operation: String, left: MatrixShape, right: MatrixShape, rule: String)
 
     public var description: String {
         switch self {
@@ -49,6 +52,8 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "\(available) \(what); use at most \(available) folds"
         case let .linearAlgebra(context, underlying):
             return "\(context): \(underlying)"
+        case let .shapeMismatch(operation, left, right, rule):
+            return "\(operation): operands of shapes \(left) and \(right) do not fit; \(rule)"
         case let .kernelSyntax(text, position, expected, found):
             return "kernel '\(text)': at position \(position) expected \(expected) but found \(found); "
                 + "write e.g. constant(1.0)*rbf(1.5)+white(0.01), rbf([1.0,2.0]) or matern(1.0,2.5)"

@@ -44,6 +44,15 @@ public struct Matrix: Hashable, Sendable {
         self.storage = storage
     }
 
+    /// A matrix over row-major `storage` whose count is right by construction (the result
+    /// of an elementwise operation on a matrix of this shape, say).
+    /// - Precondition: `storage.count == rowCount * columnCount`.
+    public init(rowCount: Int, columnCount: Int, exactStorage storage: [Double]) {
+        precondition(rowCount >= 0 && columnCount >= 0 && storage.count == rowCount * columnCount,
+                     "storage count \(storage.count) is not rowCount * columnCount for \(rowCount)x\(columnCount)")
+        self.init(rowCount: rowCount, columnCount: columnCount, uncheckedStorage: storage)
+    }
+
     /// Used by this module when the count is correct by construction.
     init(rowCount: Int, columnCount: Int, uncheckedStorage storage: [Double]) {
         assert(storage.count == rowCount * columnCount, "storage count must be rowCount * columnCount")

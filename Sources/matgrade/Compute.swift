@@ -12,7 +12,8 @@ struct Compute: ParsableCommand {
             ComputeComposition.self, ComputeMagpie.self, ComputeStoichiometry.self, ComputeNeighbors.self, ComputeVoronoi.self,
             ComputeCoordination.self,
             ComputeGraph.self, ComputeSOAP.self, ComputeSOAPSimilarity.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
-            ComputeGP.self, ComputeForest.self, ComputeDBSCAN.self,
+            ComputeGP.self, ComputeForest.self, ComputeDBSCAN.self, ComputeMLP.self, ComputeEnsemble.self, ComputeAutoencoder.self,
+            ComputeCGCNNTrain.self, ComputeCGCNNPredict.self,
         ])
 }
 

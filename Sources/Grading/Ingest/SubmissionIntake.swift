@@ -391,7 +391,7 @@ public enum SubmissionIntake {
     /// A folder's newest file time or a file's own, for ordering; the distant past if none.
     static func entryTime(_ url: URL) -> Date {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
         return (isFolder.boolValue ? newestModification(in: url) : modificationTime(url)) ?? .distantPast
     }
 
