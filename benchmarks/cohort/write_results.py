@@ -88,7 +88,7 @@ def main() -> None:
         "(every exercise that has sample submissions; copies of the correct sample most often, the",
         "typical mistakes, hostile programs, zip slips; some missing, late, zipped, tarred or",
         "handed in twice), grades it with `matgrade grade --all --jobs J` on public and hidden",
-        "cases (limits capped at 10 s wall, 2 s CPU so the hostile programs cost seconds), and",
+        "cases (limits capped by WALL_CAP / CPU_CAP, in the command below), and",
         "checks every grade against what the generator says each hand-in is (correct: full points;",
         "hostile and zip slip: zero; late days as handed in; missing: no grade) before writing.",
         "",

@@ -33,8 +33,8 @@ FIRST = ["Ada", "Alan", "Grace", "Linus", "Marie", "Niels", "Lise", "Dorothy", "
 LAST = ["Lovelace", "Turing", "Hopper", "Pauling", "Curie", "Bohr", "Meitner", "Hodgkin", "Franklin",
         "Fermi", "Wu", "Chandrasekhar", "Noether", "Dirac", "O'Neil", "García", "Lindqvist", "Chen",
         "Mensah", "Raman"]
-# Hostile samples cheap enough for a cohort run with --max-wall-seconds 20 --max-cpu-seconds 8
-# (benchmarks/cohort/run.sh; the correct week-7 sample needs about 2 s of CPU on a re-reduced copy).
+# Hostile samples a cohort run can afford under benchmarks/cohort/run.sh's caps (60 s wall,
+# 30 s CPU: the correct week-7 sample needs more than 8 s of CPU on some re-reduced copies).
 HOSTILE = ["hostile-infinite-loop", "hostile-memory-hog", "hostile-fork-bomb", "hostile-nan-output",
            "hostile-malformed-json", "hostile-reads-rubric", "hostile-network", "hostile-writes-outside"]
 
