@@ -12,12 +12,17 @@ suspicious_folders = {"rubrics", "submissions", "matgrade-reports", "exercises",
 suspicious_files = {"w06-crystal-graphs.toml", "exercise.toml", "gradebook.sqlite", "grades.csv", "junit.xml",
                     "solution.py", "input.json", "output.json"}
 system = {"proc", "sys", "dev", "usr", "lib", "lib32", "lib64", "bin", "sbin", "opt", "boot"}
+# The interpreter's own installation is the system's runtime too (under /root/.pyenv here):
+# tens of thousands of files whose walk alone took most of a 2 s CPU limit on a busy machine.
+runtime = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix)}
 tops = sorted(entry for entry in os.listdir("/") if entry not in system)
 seen_files = seen_folders = 0
 for top in tops:
     for folder, folders, files in os.walk("/" + top, onerror=lambda error: None):
         seen_folders += 1
-        if os.path.realpath(folder).startswith(own):
+        real = os.path.realpath(folder)
+        if real.startswith(own) or any(real == r or real.startswith(r + os.sep) for r in runtime):
+            folders[:] = []
             continue
         for name in folders:
             if name in suspicious_folders:
