@@ -29,6 +29,8 @@ benchmark: setup
 	$(SWIFT) build -c release --product magpie-benchmark
 	bash benchmarks/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	bash benchmarks/engine/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	bash benchmarks/hull/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	bash benchmarks/cgcnn/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build
