@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
         .target(name: "Stability", dependencies: ["Crystal", "Markup"]),
+        .target(name: "Continuum", dependencies: ["LinearAlgebra"]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
         .target(name: "JSONSupport"),
         // Escaping for XML, SVG and HTML, shared by the drawings and the reports.
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CSQLite", "COpenBLAS", "CArchive", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
+        .testTarget(name: "ContinuumTests", dependencies: ["Continuum", "TestSupport"]),
         .testTarget(name: "StabilityTests", dependencies: ["Stability", "Crystal", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),

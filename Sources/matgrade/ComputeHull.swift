@@ -24,3 +24,23 @@ struct ComputeHull: ParsableCommand {
         print(try Frontend.hull(path: entries, svgPath: svg), terminator: "")
     }
 }
+
+struct ComputeTruss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "truss",
+        abstract: "A plane pin-jointed truss by linear finite elements: displacements, member forces, stresses, reactions.",
+        discussion: """
+            FILE is JSON {"nodes": [{"x", "y", "fixed": [bool, bool], "load": [fx, fy]}, ...], \
+            "members": [{"start", "end", "youngs_modulus", "area"}, ...]} in consistent units \
+            (m, N, Pa: displacements in m, forces in N, stresses in Pa); fixed and load are \
+            optional. JSON output: displacements [[ux, uy]], axial_forces, stresses (tension \
+            positive), reactions [[rx, ry]]. A truss the supports leave free to move exits 2.
+            """)
+
+    @Argument(help: "The truss (JSON).")
+    var file: String
+
+    func run() throws {
+        print(try Frontend.truss(path: file), terminator: "")
+    }
+}

@@ -78,3 +78,28 @@ struct ComputeHullCommandTests {
         }
     }
 }
+
+/// End-to-end: `matgrade compute truss`.
+@Suite("matgrade compute truss (end to end)")
+struct ComputeTrussCommandTests {
+    @Test("a two-bar truss: forces as by hand, a mechanism and a bad field exit 2 with the fix")
+    func truss() throws {
+        let directory = try ComputeLearningCommandTests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("truss.json")
+        try #"{"nodes": [{"x": -1.5, "y": 0, "fixed": [true, true]}, {"x": 1.5, "y": 0, "fixed": [true, true]}, {"x": 0, "y": 2, "load": [0, -10000]}], "members": [{"start": 0, "end": 2, "youngs_modulus": 7e10, "area": 2e-4}, {"start": 1, "end": 2, "youngs_modulus": 7e10, "area": 2e-4}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try MatgradeProcess.run(["compute", "truss", file.path])
+        #expect(result.status == 0, "\(result)")
+        let forces = try #require(try ComputeLearningCommandTests.json(result)["axial_forces"] as? [Double])
+        // Each bar: -P / (2 sin θ) with sin θ = 2 / 2.5.
+        #expect(forces.count == 2 && forces.allSatisfy { abs($0 + 6250) < 1e-6 }, "\(forces)")
+        try #"{"nodes": [{"x": 0, "y": 0, "fixed": [true, false]}, {"x": 1, "y": 0, "load": [1, 0]}], "members": [{"start": 0, "end": 1, "youngs_modulus": 1, "area": 1}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let loose = try MatgradeProcess.run(["compute", "truss", file.path])
+        #expect(loose.status == 2 && loose.standardError.contains("the truss is a mechanism"), "\(loose)")
+        try #"{"nodes": [{"x": 0, "y": 0}, {"x": 1, "y": "a"}], "members": []}"#.write(to: file, atomically: true, encoding: .utf8)
+        let bad = try MatgradeProcess.run(["compute", "truss", file.path])
+        #expect(bad.status == 2 && bad.standardError.contains("nodes[1].y is"), "\(bad)")
+    }
+}
