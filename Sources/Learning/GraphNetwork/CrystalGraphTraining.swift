@@ -64,10 +64,7 @@ public struct TrainedCrystalGraphNetwork: Sendable {
                 epochLoss += loss.value[0, 0] * Double(members.count)
             }
             epochLoss /= Double(order.count)
-            guard epochLoss.isFinite else {
-                throw .invalidParameter(context: context, name: "learning rate", value: "\(settings.learningRate)",
-                                        reason: "training diverged (the loss became \(epochLoss)); lower the learning rate")
-            }
+            try Divergence.check(epochLoss, context: context, learningRate: settings.learningRate)
             lossCurve.append(epochLoss)
         }
     }

@@ -69,10 +69,7 @@ public struct Autoencoder: Sendable {
                 epochLoss += loss.value[0, 0] * Double(batch.rowCount)
             }
             epochLoss /= Double(rows.count)
-            guard epochLoss.isFinite else {
-                throw .invalidParameter(context: context, name: "learning rate", value: "\(settings.learningRate)",
-                                        reason: "training diverged (the loss became \(epochLoss)); lower the learning rate or standardise X")
-            }
+            try Divergence.check(epochLoss, context: context, learningRate: settings.learningRate, advice: "standardise X")
             lossCurve.append(epochLoss)
         }
     }

@@ -118,10 +118,7 @@ public struct MultilayerPerceptron: Sendable {
                                       optimizer: &optimizer) * Double(batch.count)
             }
             epochLoss /= Double(rows.count)
-            guard epochLoss.isFinite else {
-                throw .invalidParameter(context: "MLP regressor", name: "learning rate", value: "\(settings.learningRate)",
-                                        reason: "training diverged (the loss became \(epochLoss)); lower the learning rate or standardise X and y")
-            }
+            try Divergence.check(epochLoss, context: "MLP regressor", learningRate: settings.learningRate, advice: "standardise X and y")
             lossCurve.append(epochLoss)
             if settings.earlyStopping {
                 let score = Self.r2(predicted: try network.evaluate(validationFeatures), actual: validationTargets)

@@ -89,3 +89,16 @@ public struct StochasticGradientDescent: Optimizer, Sendable {
         parameters.replaceValues(updated)
     }
 }
+
+/// The one check every training loop makes after an epoch.
+enum Divergence {
+    /// - Throws: ``LearningError/invalidParameter(context:name:value:reason:)`` naming the
+    ///   learning rate when the epoch's loss is not finite.
+    static func check(_ epochLoss: Double, context: String, learningRate: Double, advice: String? = nil) throws(LearningError) {
+        guard epochLoss.isFinite else {
+            throw .invalidParameter(context: context, name: "learning rate", value: "\(learningRate)",
+                                    reason: "training diverged (the loss became \(epochLoss)); lower the learning rate"
+                                        + (advice.map { " or \($0)" } ?? ""))
+        }
+    }
+}
