@@ -111,19 +111,27 @@ struct ComputeAutoencoder: ParsableCommand {
 }
 
 let structureListDiscussion = """
-    LIST is a CSV whose header names a structure column (file paths relative to the CSV's \
-    folder; CIF, POSCAR, extended XYZ or pymatgen JSON) and a target column (needed for \
-    training, optional for prediction).
+    DATA is a CSV whose header names a structure column (file paths relative to the CSV's \
+    folder; CIF, POSCAR, extended XYZ or pymatgen JSON) or a cif column (the CIF text, quoted), \
+    and a target column (needed for training, optional otherwise); or a folder in CGCNN's \
+    layout (id_prop.csv with id,target lines and ID.cif files).
     """
+
+struct ComputeCGCNN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cgcnn",
+        abstract: "A CGCNN-style crystal graph network (Xie and Grossman 2018): train, predict, embed.",
+        subcommands: [ComputeCGCNNTrain.self, ComputeCGCNNPredict.self, ComputeCGCNNEmbed.self])
+}
 
 struct ComputeCGCNNTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cgcnn-train",
+        commandName: "train",
         abstract: "Train a CGCNN-style crystal graph network (Xie and Grossman 2018) and save its weights.",
         discussion: structureListDiscussion + " JSON output: structures, parameters, loss_curve_ (normalised MSE per epoch), "
-            + "pred_train, mae_train.")
+            + "pred_train, mae_train. Progress per epoch on standard error.")
 
-    @Option(help: "The structure list (CSV, see below).")
+    @Option(help: "The structures (CSV or CGCNN folder, see below).")
     var data: String
 
     @Option(help: "Where to write the trained network (JSON).")
@@ -173,17 +181,34 @@ struct ComputeCGCNNTrain: ParsableCommand {
 
 struct ComputeCGCNNPredict: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cgcnn-predict",
+        commandName: "predict",
         abstract: "Predictions and per-structure embeddings (pooled vectors) of a saved crystal graph network.",
         discussion: structureListDiscussion + " JSON output: predictions, embeddings, mae (with targets).")
 
-    @Option(help: "The structure list (CSV, see below).")
+    @Option(help: "The structures (CSV or CGCNN folder, see below).")
     var data: String
 
-    @Option(help: "The weights file cgcnn-train --save wrote.")
+    @Option(help: "The weights file cgcnn train --save wrote.")
     var weights: String
 
     func run() throws {
         print(try Frontend.crystalGraphPredict(dataPath: data, weightsPath: weights), terminator: "")
+    }
+}
+
+struct ComputeCGCNNEmbed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Per-structure embeddings (the pooled vectors) of a saved crystal graph network, for probe checks.",
+        discussion: structureListDiscussion + " JSON output: embeddings (one row per structure).")
+
+    @Option(help: "The structures (CSV or CGCNN folder, see below).")
+    var data: String
+
+    @Option(help: "The weights file cgcnn train --save wrote.")
+    var weights: String
+
+    func run() throws {
+        print(try Frontend.crystalGraphPredict(dataPath: data, weightsPath: weights, embeddingsOnly: true), terminator: "")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// End-to-end: `matgrade compute mlp|ensemble|autoencoder|cgcnn-train|cgcnn-predict`.
+/// End-to-end: `matgrade compute mlp|ensemble|autoencoder|cgcnn train|cgcnn predict`.
 @Suite("matgrade compute mlp, ensemble, autoencoder, cgcnn (end to end)")
 struct ComputeNeuralNetworkCommandTests {
     typealias Helpers = ComputeLearningCommandTests
@@ -66,7 +66,7 @@ struct ComputeNeuralNetworkCommandTests {
     /// Trains briefly on bundled pymatgen example structures (targets are arbitrary: this is
     /// the plumbing; learning is LearningTests' CrystalGraphNetworkTests and the cgcnn
     /// benchmark), saves, reloads and predicts the same numbers.
-    @Test("cgcnn-train saves a network that cgcnn-predict reloads exactly")
+    @Test("cgcnn train saves a network that cgcnn predict reloads exactly; embed and the CGCNN folder and CIF-column forms agree")
     func crystalGraphNetwork() throws {
         let directory = try Helpers.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -82,20 +82,51 @@ struct ComputeNeuralNetworkCommandTests {
         try rows.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
         let weights = directory.appendingPathComponent("weights.json")
         let train = try MatgradeProcess.run([
-            "compute", "cgcnn-train", "--data", list.path, "--save", weights.path, "--radius", "5", "--max-neighbors", "6",
+            "compute", "cgcnn", "train", "--data", list.path, "--save", weights.path, "--radius", "5", "--max-neighbors", "6",
             "--atom-feature-length", "8", "--convolutions", "2", "--hidden-length", "8", "--epochs", "3", "--batch-size", "4",
         ])
         #expect(train.status == 0, "\(train)")
         let trained = try Helpers.json(train)
         #expect((trained["loss_curve_"] as? [Double])?.count == 3)
-        let predict = try MatgradeProcess.run(["compute", "cgcnn-predict", "--data", list.path, "--weights", weights.path])
+        let predict = try MatgradeProcess.run(["compute", "cgcnn", "predict", "--data", list.path, "--weights", weights.path])
         #expect(predict.status == 0, "\(predict)")
         let predicted = try Helpers.json(predict)
         try Helpers.expectNumbers(predicted["predictions"], trained["pred_train"], atol: 0, rtol: 1e-12, "reloaded predictions")
         let embeddings = try #require(predicted["embeddings"] as? [[Double]])
         #expect(embeddings.count == names.count && embeddings.allSatisfy { $0.count == 8 })
 
-        let broken = try MatgradeProcess.run(["compute", "cgcnn-predict", "--data", list.path, "--weights", list.path])
+        #expect(train.standardError.contains("cgcnn train: epoch 3/3"), "progress per epoch: \(train.standardError)")
+        let embed = try MatgradeProcess.run(["compute", "cgcnn", "embed", "--data", list.path, "--weights", weights.path])
+        try Helpers.expectNumbers(try Helpers.json(embed)["embeddings"], predicted["embeddings"], atol: 0, rtol: 0, "embed = predict's embeddings")
+        // Other structures in the three data forms: a CGCNN folder (id_prop.csv + ID.cif), a
+        // CSV with the CIF text in a quoted column, and a CSV of paths: the same predictions.
+        let cifs = RepositoryPaths.fixtures.appendingPathComponent("cif/pymatgen-written")
+        let cifNames = ["CsCl-symprec0.01", "Li2O-symprec0.01", "LiFePO4-P1", "Si-symprec0.01", "SrTiO3-symprec0.01", "VO2-symprec0.01"]
+        let cgcnnFolder = directory.appendingPathComponent("cgcnn")
+        try FileManager.default.createDirectory(at: cgcnnFolder, withIntermediateDirectories: true)
+        var idProp: [String] = [], cifRows = ["id,cif,target"], pathRows = ["structure,target"]
+        for (k, name) in cifNames.enumerated() {
+            let text = try String(contentsOf: cifs.appendingPathComponent("\(name).cif"), encoding: .utf8)
+            try text.write(to: cgcnnFolder.appendingPathComponent("s\(k).cif"), atomically: true, encoding: .utf8)
+            idProp.append("s\(k),\(Double(k))")
+            cifRows.append("s\(k),\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\",\(Double(k))")
+            pathRows.append("cgcnn/s\(k).cif,\(Double(k))")
+        }
+        try idProp.joined(separator: "\n").write(to: cgcnnFolder.appendingPathComponent("id_prop.csv"), atomically: true, encoding: .utf8)
+        let cifList = directory.appendingPathComponent("cif.csv"), pathList = directory.appendingPathComponent("paths.csv")
+        try cifRows.joined(separator: "\n").write(to: cifList, atomically: true, encoding: .utf8)
+        try pathRows.joined(separator: "\n").write(to: pathList, atomically: true, encoding: .utf8)
+        var forms: [[String: Any]] = []
+        for data in [cgcnnFolder, cifList, pathList] {
+            let run = try MatgradeProcess.run(["compute", "cgcnn", "predict", "--data", data.path, "--weights", weights.path])
+            #expect(run.status == 0, "\(data.lastPathComponent): \(run)")
+            forms.append(try Helpers.json(run))
+        }
+        try Helpers.expectNumbers(forms[0]["predictions"], forms[1]["predictions"], atol: 0, rtol: 0, "folder and CIF-column forms")
+        try Helpers.expectNumbers(forms[0]["predictions"], forms[2]["predictions"], atol: 0, rtol: 0, "folder and path forms")
+        #expect(forms.allSatisfy { $0["mae"] is Double })
+
+        let broken = try MatgradeProcess.run(["compute", "cgcnn", "predict", "--data", list.path, "--weights", list.path])
         #expect(broken.status != 0 && broken.standardError.contains("is not a saved network"), "\(broken.standardError)")
     }
 }

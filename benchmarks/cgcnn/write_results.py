@@ -30,7 +30,7 @@ def main():
     section = f"""{BEGIN}
 # CGCNN-style network: does it learn?
 
-`matgrade compute cgcnn-train` on the ordered mineral prototypes bundled from robocrys 0.2.13
+`matgrade compute cgcnn train` on the ordered mineral prototypes bundled from robocrys 0.2.13
 (`exercises/data/robocrys-0.2.13/mineral_db.json.gz`), target: volume per atom (Angstrom^3,
 |det(lattice)| / sites, computed by `benchmarks/cgcnn/mineral_volumes.py`), seeded 80/20
 split; graphs as week 6 (8 A, 12 neighbors, Gaussians every 0.2 A); 3 convolutions, atom

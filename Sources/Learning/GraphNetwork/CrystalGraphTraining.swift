@@ -24,8 +24,9 @@ public struct TrainedCrystalGraphNetwork: Sendable {
     /// Trains a fresh network of `architecture` on `graphs` and `targets` with Adam and the
     /// mean squared error, reshuffling every epoch.
     /// - Throws: for mismatched counts, fewer than 2 graphs, bad settings, divergence.
+    /// - Parameter progress: called after every epoch with its number (1-based) and loss.
     public init(graphs: [CrystalGraphInput], targets: [Double], architecture: CrystalGraphNetwork.Architecture,
-                settings: Settings = Settings()) throws(LearningError) {
+                settings: Settings = Settings(), progress: (Int, Double) -> Void = { _, _ in }) throws(LearningError) {
         let context = "crystal graph network training"
         guard graphs.count >= 2 else { throw .tooFewSamples(context: context, sampleCount: graphs.count, minimum: 2) }
         guard targets.count == graphs.count else {
@@ -66,6 +67,7 @@ public struct TrainedCrystalGraphNetwork: Sendable {
             epochLoss /= Double(order.count)
             try Divergence.check(epochLoss, context: context, learningRate: settings.learningRate)
             lossCurve.append(epochLoss)
+            progress(lossCurve.count, epochLoss)
         }
     }
 
