@@ -50,8 +50,16 @@ struct UnprivilegedCommandTests {
         for path in [folder.path, submission.path, submission.appendingPathComponent("solution.py").path] {
             try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
         }
+        // The course files go beside the submission: the unprivileged user may not be able to
+        // reach the checkout itself (a clone inside a 0700 folder, as mktemp -d makes).
+        let course = folder.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        for name in ["exercises", "rubrics", "course.toml"] {
+            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent(name), to: course.appendingPathComponent(name))
+        }
+        try Self.openToEveryone(course)
         let environment: [String: String?] = [
-            "HOME": folder.path, "TMPDIR": folder.path, "PATH": "/usr/bin:/bin", "MATGRADE_COURSE": RepositoryPaths.root.path,
+            "HOME": folder.path, "TMPDIR": folder.path, "PATH": "/usr/bin:/bin", "MATGRADE_COURSE": course.path,
         ]
         let check = try MatgradeProcess.run(["check", "6", submission.path], in: folder, environment: environment, userID: Self.nobody)
         #expect(check.status == 1, "\(check)")
@@ -63,6 +71,17 @@ struct UnprivilegedCommandTests {
                                             in: folder, environment: environment, userID: Self.nobody)
         #expect(grade.status == 2, "\(grade)")
         #expect(grade.standardError.contains("must run as root"), "\(grade)")
+    }
+
+    /// Folders readable and searchable, files readable, by every user.
+    static func openToEveryone(_ root: URL) throws {
+        let manager = FileManager.default
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+        guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        for case let url as URL in walker {
+            let isFolder = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+            try manager.setAttributes([.posixPermissions: isFolder ? 0o755 : 0o644], ofItemAtPath: url.path)
+        }
     }
 }
 
