@@ -44,7 +44,7 @@ struct Week07CoordinationTests {
     func caseGenerates(_ testCase: Week07Case) throws {
         let input = try testCase.input()
         let fields = try #require(input.objectValue)
-        #expect(Set(fields.keys) == ["structure", "cif", "coordination_cutoff", "voronoi_min_weight"])
+        #expect(Set(fields.keys) == Set(["structure", "cif", "coordination_cutoff", "voronoi_min_weight", "soap_names", "soap_structures", "soap_species"] + ["soap_r_cut", "soap_n_max", "soap_l_max", "soap_sigma", "soap_rbf"]))
         #expect(fields["coordination_cutoff"] == 3.0)
         #expect(fields["voronoi_min_weight"] == 0.05)
         #expect(try testCase.input() == input, "same seed, same input")
@@ -57,7 +57,7 @@ struct Week07CoordinationTests {
         let input = try testCase.input()
         let structure = try StructureDocument.structure(in: input)
         let output = try #require(try Week07SOAPSimilarity().referenceOutput(for: input).objectValue)
-        #expect(Set(output.keys) == ["cutoff_coordination", "voronoi_coordination", "voronoi_weighted_coordination"])
+        #expect(Set(output.keys) == ["cutoff_coordination", "voronoi_coordination", "voronoi_weighted_coordination", "soap_vectors", "soap_similarity", "soap_ranking"])
         let cells = try structure.voronoiCells()
         #expect(Self.integers(output["cutoff_coordination"]) == (try structure.coordinationNumbers(within: 3.0)))
         #expect(Self.integers(output["voronoi_coordination"]) == cells.map { $0.coordination(minimumWeight: 0.05) })
