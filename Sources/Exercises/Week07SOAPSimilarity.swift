@@ -36,7 +36,7 @@ public struct Week07SOAPSimilarity: WeekExercise {
 
     public func input(generator: String, parametersJSON: String, seed: UInt64, data: CourseData) throws -> JSONValue {
         let parameters = try CaseParameters(json: parametersJSON)
-        let own = ["coordination_cutoff", "voronoi_min_weight"]
+        let own = ["coordination_cutoff", "voronoi_min_weight"] + Week07SOAP.parameterNames
         let cutoff = parameters.has("coordination_cutoff")
             ? try parameters.number("coordination_cutoff", in: 0.5...8, unit: "Angstrom") : Self.defaultCutoff
         let minimumWeight = parameters.has("voronoi_min_weight")
@@ -72,12 +72,13 @@ public struct Week07SOAPSimilarity: WeekExercise {
             throw ExercisesError.unknownGenerator(exercise: id, generator: generator, known: Self.generators)
         }
         let wrapped = structure.wrapped()
-        return .object([
-            "structure": StructureDocument.json(wrapped),
-            "cif": .string(wrapped.cifString()),
-            "coordination_cutoff": .number(cutoff),
-            "voronoi_min_weight": .number(minimumWeight),
-        ])
+        var soapRandom = SplitMix64(seed: seed ^ 0x50A9_50A9)
+        var fields = try Week07SOAP.inputFields(parameters, bundle: bundle, random: &soapRandom)
+        fields["structure"] = StructureDocument.json(wrapped)
+        fields["cif"] = .string(wrapped.cifString())
+        fields["coordination_cutoff"] = .number(cutoff)
+        fields["voronoi_min_weight"] = .number(minimumWeight)
+        return .object(fields)
     }
 
     public func referenceOutput(for input: JSONValue) throws -> JSONValue {
@@ -98,11 +99,13 @@ public struct Week07SOAPSimilarity: WeekExercise {
         } catch {
             throw ExercisesError.badInput(field: "structure", reason: "\(error)")
         }
-        return .object([
+        var output = try Week07SOAP.referenceFields(for: input)
+        output.merge([
             "cutoff_coordination": .array(counts.map { .number(Double($0)) }),
             "voronoi_coordination": .array(cells.map { .number(Double($0.coordination(minimumWeight: minimumWeight))) }),
             "voronoi_weighted_coordination": .array(cells.map { .number($0.weightedCoordination) }),
-        ])
+        ]) { $1 }
+        return .object(output)
     }
 
     /// Week 6's copies (rotated, translated, permuted: ``Week06Variants``) and the same
@@ -116,7 +119,8 @@ public struct Week07SOAPSimilarity: WeekExercise {
         } catch {
             throw ExercisesError.badInput(field: "structure", reason: "\(error)")
         }
-        return try Week06Variants.variants(of: input, seed: seed)
-            + [InvarianceVariant(name: "re-reduced", input: Week06Variants.replacingStructure(of: input, with: skewed))]
+        return try Week07SOAPVariants.withSOAPStructures(Week06Variants.variants(of: input, seed: seed), of: input, seed: seed)
+            + [InvarianceVariant(name: "re-reduced", input: Week06Variants.replacingStructure(of: input, with: skewed)),
+               InvarianceVariant(name: "soap-supercells", input: try Week07SOAP.replacingStructures(of: input) { try $0.supercell(2, 1, 1) })]
     }
 }

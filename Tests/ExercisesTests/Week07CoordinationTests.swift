@@ -14,16 +14,16 @@ struct Week07Case: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 
     static let publicCases = [
-        Week07Case(name: "silicon", generator: "bundled-structure", parametersJSON: #"{"structure": "Si"}"#, seed: 1),
-        Week07Case(name: "strontium-titanate", generator: "bundled-structure", parametersJSON: #"{"structure": "SrTiO3"}"#, seed: 2),
+        Week07Case(name: "silicon", generator: "bundled-structure", parametersJSON: #"{"structure": "Si", "soap_structures": "Si,Sn,SiO2,TiO2"}"#, seed: 1),
+        Week07Case(name: "strontium-titanate", generator: "bundled-structure", parametersJSON: #"{"structure": "SrTiO3", "soap_structures": "Li2O,Li2O2,K2O2,SiO2", "soap_rbf": "polynomial", "soap_r_cut": 3.5, "soap_n_max": 4, "soap_l_max": 3}"#, seed: 2),
         Week07Case(
             name: "skewed-rutile", generator: "bundled-structure",
-            parametersJSON: #"{"structure": "TiO2", "cell_transformation": [[1, 0, 0], [1, 1, 0], [0, 0, 1]]}"#, seed: 3),
+            parametersJSON: #"{"structure": "TiO2", "cell_transformation": [[1, 0, 0], [1, 1, 0], [0, 0, 1]], "soap_structures": "TiO2,VO2,SrTiO3,CsCl", "soap_sigma": 0.4}"#, seed: 3),
     ]
     static let hiddenCases = [
         Week07Case(
             name: "rattled-supercell", generator: "random-bundled-structure",
-            parametersJSON: #"{"max_atoms": 30, "rattle_angstrom": 0.05, "skew": false, "source": "all"}"#, seed: 21),
+            parametersJSON: #"{"max_atoms": 30, "rattle_angstrom": 0.05, "skew": false, "source": "all", "soap_rbf": "polynomial"}"#, seed: 21),
         Week07Case(
             name: "skewed-cell", generator: "random-bundled-structure",
             parametersJSON: #"{"max_atoms": 24, "rattle_angstrom": 0.02, "skew": true, "source": "minerals"}"#, seed: 22),
@@ -44,7 +44,7 @@ struct Week07CoordinationTests {
     func caseGenerates(_ testCase: Week07Case) throws {
         let input = try testCase.input()
         let fields = try #require(input.objectValue)
-        #expect(Set(fields.keys) == ["structure", "cif", "coordination_cutoff", "voronoi_min_weight"])
+        #expect(Set(fields.keys) == Set(["structure", "cif", "coordination_cutoff", "voronoi_min_weight", "soap_names", "soap_structures", "soap_species"] + ["soap_r_cut", "soap_n_max", "soap_l_max", "soap_sigma", "soap_rbf"]))
         #expect(fields["coordination_cutoff"] == 3.0)
         #expect(fields["voronoi_min_weight"] == 0.05)
         #expect(try testCase.input() == input, "same seed, same input")
@@ -57,7 +57,7 @@ struct Week07CoordinationTests {
         let input = try testCase.input()
         let structure = try StructureDocument.structure(in: input)
         let output = try #require(try Week07SOAPSimilarity().referenceOutput(for: input).objectValue)
-        #expect(Set(output.keys) == ["cutoff_coordination", "voronoi_coordination", "voronoi_weighted_coordination"])
+        #expect(Set(output.keys) == ["cutoff_coordination", "voronoi_coordination", "voronoi_weighted_coordination", "soap_vectors", "soap_similarity", "soap_ranking"])
         let cells = try structure.voronoiCells()
         #expect(Self.integers(output["cutoff_coordination"]) == (try structure.coordinationNumbers(within: 3.0)))
         #expect(Self.integers(output["voronoi_coordination"]) == cells.map { $0.coordination(minimumWeight: 0.05) })
@@ -86,7 +86,7 @@ struct Week07CoordinationTests {
         let input = try testCase.input()
         let reference = try #require(try exercise.referenceOutput(for: input).objectValue)
         let variants = try exercise.invarianceVariants(of: input, seed: 5)
-        #expect(variants.map(\.name) == ["rotated", "translated", "permuted", "re-reduced"])
+        #expect(variants.map(\.name) == ["rotated", "translated", "permuted", "re-reduced", "soap-supercells"])
         for variant in variants {
             let output = try #require(try exercise.referenceOutput(for: variant.input).objectValue)
             let order = variant.siteOrder ?? Array(0..<(reference["voronoi_coordination"]?.arrayValue?.count ?? 0))

@@ -1,4 +1,4 @@
-"""Week 7: coordination numbers. Run as: python3 solution.py input.json output.json
+"""Week 7: coordination numbers and SOAP similarity. Run as: python3 solution.py input.json output.json
 
 Read the task in README.md (or `matgrade show w07-soap-similarity`).
 """
@@ -20,6 +20,22 @@ def voronoi_faces(lattice, frac_coords):
     raise NotImplementedError("write voronoi_faces")
 
 
+def soap_vectors(task):
+    """One averaged SOAP vector per structure of task["soap_structures"], in DScribe's layout
+    (dscribe.descriptors.SOAP with the task's parameters, periodic=True, average="outer")."""
+    raise NotImplementedError("write soap_vectors")
+
+
+def similarity(vectors):
+    """The normalised linear kernel: p_A . p_B / sqrt((p_A . p_A)(p_B . p_B))."""
+    raise NotImplementedError("write similarity")
+
+
+def ranked_pairs(kernel):
+    """Every pair "i-j" (i < j), most similar first."""
+    raise NotImplementedError("write ranked_pairs")
+
+
 def main(input_path, output_path):
     with open(input_path) as handle:
         task = json.load(handle)
@@ -34,6 +50,11 @@ def main(input_path, output_path):
         "voronoi_coordination": [sum(1 for w in site if w > minimum) for site in weights],
         "voronoi_weighted_coordination": [float(sum(site)) for site in weights],
     }
+    vectors = np.asarray(soap_vectors(task), dtype=float)
+    kernel = np.asarray(similarity(vectors), dtype=float)
+    output["soap_vectors"] = vectors.tolist()
+    output["soap_similarity"] = kernel.tolist()
+    output["soap_ranking"] = ranked_pairs(kernel)
     with open(output_path, "w") as handle:
         json.dump(output, handle)
 

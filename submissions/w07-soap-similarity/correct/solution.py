@@ -1,4 +1,6 @@
-"""Week 7, coordination part, with numpy and scipy (sample submission: expected full marks).
+"""Week 7 with numpy, scipy and DScribe (sample submission: expected full marks).
+SOAP: DScribe's SOAP(average="outer", periodic=True) on each structure, species as given;
+the normalised linear kernel; every pair ranked by similarity.
 Cutoff coordination by brute force over periodic images; Voronoi cells from
 scipy.spatial.Voronoi (qhull) on the atoms of the cell and their images within PAD Angstrom,
 faces' solid angles by the Van Oosterom-Strackee formula over a fan of triangles."""
@@ -8,6 +10,8 @@ import sys
 
 import numpy as np
 from scipy.spatial import Voronoi
+from ase import Atoms
+from dscribe.descriptors import SOAP
 
 PAD = 8.0  # Angstrom of periodic images around the cell: enough to close every cell here
 
@@ -72,6 +76,29 @@ def voronoi_weights(lattice, frac):
     return weights
 
 
+def to_atoms(document):
+    lattice = np.array(document["lattice"], dtype=float)
+    frac = np.array(document["frac_coords"], dtype=float)
+    return Atoms(symbols=document["species"], scaled_positions=frac, cell=lattice, pbc=True)
+
+
+def soap_part(task):
+    soap = SOAP(species=task["soap_species"], r_cut=task["soap_r_cut"], n_max=int(task["soap_n_max"]),
+                l_max=int(task["soap_l_max"]), sigma=task["soap_sigma"], rbf=task["soap_rbf"],
+                periodic=True, average="outer")
+    vectors = np.array([soap.create(to_atoms(s)) for s in task["soap_structures"]])
+    gram = vectors @ vectors.T
+    norms = np.sqrt(np.diag(gram))
+    kernel = gram / np.outer(norms, norms)
+    n = len(vectors)
+    pairs = sorted(((i, j) for i in range(n) for j in range(i + 1, n)), key=lambda p: -kernel[p])
+    return {
+        "soap_vectors": vectors.tolist(),
+        "soap_similarity": kernel.tolist(),
+        "soap_ranking": [f"{i}-{j}" for i, j in pairs],
+    }
+
+
 def main(input_path, output_path):
     with open(input_path) as handle:
         task = json.load(handle)
@@ -85,6 +112,7 @@ def main(input_path, output_path):
         "voronoi_coordination": [sum(1 for w in site if w > minimum) for site in weights],
         "voronoi_weighted_coordination": [float(sum(site)) for site in weights],
     }
+    output.update(soap_part(task))
     with open(output_path, "w") as handle:
         json.dump(output, handle)
 
