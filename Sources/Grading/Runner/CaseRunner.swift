@@ -82,7 +82,10 @@ public struct CaseRunner: Sendable {
                 : "your program finished but wrote no output.json; write the results to the path given as the second argument"
             return CaseRun(sandbox: outcome, output: nil, problem: reason)
         }
+        // The handle owns the descriptor; it is kept alive until the bytes are read, because
+        // Swift may release an object after its last use and fstat below uses the number.
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { withExtendedLifetime(handle) {} }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             return CaseRun(sandbox: outcome, output: nil, problem: "output.json is not a regular file")
