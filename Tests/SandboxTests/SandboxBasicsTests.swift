@@ -148,8 +148,7 @@ struct SandboxBasicsTests {
         // pool is free; under a busy parallel test run that can take longer than a tight
         // wall-clock limit (it once took 24 s). So the run gets a limit far beyond any such
         // delay, and the check is that cancellation, not the limit, ended it.
-        var patient = SandboxLimits.tight
-        patient.wallClockSeconds = 240
+        let patient = { var limits = SandboxLimits.tight; limits.wallClockSeconds = 240; return limits }()
         let task = Task { try await sandbox.run(folder.request(["/bin/sh", "-c", "sleep 600"], limits: patient)) }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
