@@ -29,14 +29,14 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
         .target(name: "Stability", dependencies: ["Crystal", "Markup"]),
-        .target(name: "Continuum", dependencies: ["LinearAlgebra"]),
+        .target(name: "Continuum", dependencies: ["LinearAlgebra", "JSONSupport"]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
         .target(name: "JSONSupport"),
         // Escaping for XML, SVG and HTML, shared by the drawings and the reports.
         .target(name: "Markup"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport", "Markup"]),
         .target(name: "Sandbox"),
-        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra"]),
+        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra", "Stability", "Continuum"]),
         .target(
             name: "Grading",
             dependencies: [

@@ -74,11 +74,19 @@ step "The instructor grades the $(ls -d submissions/w05-descriptors/*/ | wc -l) 
 "$matgrade" grade w05-descriptors submissions/w05-descriptors --jobs 2 -o "$out/grades/w05-descriptors" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
 echo "(exit $?: 1 means some submission failed some check)"
 echo
-run "Both weeks in one SQLite gradebook, exported as CSV" "$matgrade" gradebook export "$out/gradebook.sqlite" -o "$out/grades.csv"
+
+# Week 4: the convex hull from real Materials Project energies and a truss by finite
+# elements; the correct sample and five typical mistakes (submissions/README.md, "Week 4").
+step "The instructor grades the $(ls -d submissions/w04-stability/*/ | wc -l) week-4 sample submissions" \
+    "$matgrade" grade w04-stability submissions/w04-stability --jobs 2 -o "$out/grades/w04-stability" --gradebook "$out/gradebook.sqlite"
+"$matgrade" grade w04-stability submissions/w04-stability --jobs 2 -o "$out/grades/w04-stability" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
+echo "(exit $?: 1 means some submission failed some check)"
+echo
+run "All weeks in one SQLite gradebook, exported as CSV" "$matgrade" gradebook export "$out/gradebook.sqlite" -o "$out/grades.csv"
 head -5 "$out/grades.csv"
-run "The class dashboard of both weeks (HTML with plots; a page per student beside it)" \
+run "The class dashboard of all weeks (HTML with plots; a page per student beside it)" \
     "$matgrade" report --gradebook "$out/gradebook.sqlite" --format html -o "$out/report"
 run "The same grades as Canvas' gradebook import reads them" \
     "$matgrade" report --gradebook "$out/gradebook.sqlite" --format canvas -o "$out/canvas.csv"
 head -4 "$out/canvas.csv"
-echo "Demo done. JSON outputs, the SVG drawing and the week-5 and week-6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."
+echo "Demo done. JSON outputs, the SVG drawing and the week-4, 5 and 6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."

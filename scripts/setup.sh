@@ -27,7 +27,7 @@ if ! command -v "$python" >/dev/null 2>&1; then
     echo "setup: $python not found; install Python 3 (apt-get install python3 python3-pip)" >&2
     exit 2
 fi
-if ! "$python" -c "import numpy, pymatgen.core, dscribe" 2>/dev/null; then
+if ! "$python" -c "import numpy, scipy.spatial, pymatgen.core, pymatgen.analysis.phase_diagram, dscribe" 2>/dev/null; then
     echo "setup: installing the sample submissions' Python packages with pip (scripts/requirements-submissions.txt)"
     "$python" -m pip install --quiet -r scripts/requirements-submissions.txt
 fi

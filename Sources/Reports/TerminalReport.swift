@@ -62,7 +62,7 @@ public struct TerminalReport: Sendable {
         if publicOnly {
             // Only rubrics with invariance checks rerun the program on transformed copies.
             let rerun = result.rubric.checks.contains { $0.comparator == "invariance" }
-                ? "; your program is also run on rotated, translated and permuted copies" : ""
+                ? "; your program is also run on transformed copies of them (reordered, rotated, shifted: see the task), which must give the same answers" : ""
             out += dim("Hidden cases, generated for each student, are graded when you hand in\(rerun).") + "\n"
         }
         return out

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: `matgrade check` on every week-4 sample submission, in the real sandbox. Each
+/// sample's public score and the checks it fails are pinned here (public total 90: the
+/// invariance check, 10 points, runs on hidden cases only). The samples use pymatgen
+/// (scripts/requirements-submissions.txt), which the reference agrees with to 1e-13 eV/atom.
+@Suite("matgrade check, week 4 (end to end)")
+struct Week04CommandTests {
+    static let titles = [
+        "formation": "Formation energies per atom",
+        "hull": "Energy above the convex hull of every entry",
+        "stable": "Entries on the convex hull",
+        "metastable": "Entries within metastable_window",
+        "decomposition": "Decomposition of the queried entries",
+        "displacements": "Truss node displacements",
+        "forces": "Truss member axial forces",
+    ]
+
+    /// Sample folder, expected score line, checks failed in at least one public case.
+    static let samples: [(String, String, Set<String>)] = [
+        ("correct", "score 90/90 on the public cases: all checks passed", []),
+        ("per-formula-unit", "score 20/90", ["formation", "hull", "stable", "metastable", "decomposition"]),
+        ("first-polymorph-reference", "score 75/90", ["formation"]),
+        ("convex-hull-vertices", "score 68.33/90", ["stable", "metastable"]),
+        ("metastable-includes-stable", "score 80/90", ["metastable"]),
+        ("truss-forgets-length", "score 80/90", ["displacements"]),
+    ]
+
+    @Test("each sample gets its pinned score and fails exactly its flaw's checks", arguments: samples.map(\.0))
+    func sample(_ name: String) throws {
+        let (_, score, failing) = try #require(Self.samples.first { $0.0 == name })
+        let result = try MatgradeProcess.run(["check", "w04-stability", "submissions/w04-stability/\(name)"])
+        #expect(result.status == (failing.isEmpty ? 0 : 1), "\(result)")
+        #expect(result.standardOutput.contains(score), "\(result)")
+        for (key, title) in Self.titles {
+            let failed = result.standardOutput.contains("✘ \(title)")
+            #expect(failed == failing.contains(key), "\(name): check \(key) failed = \(failed)\n\(result)")
+            if !failing.contains(key) {
+                #expect(result.standardOutput.contains("✔ \(title)"), "\(name): check \(key) never shown passing\n\(result)")
+            }
+        }
+    }
+
+    struct Report: Decodable {
+        struct Case: Decodable {
+            struct Check: Decodable { let id: String; let passed: Bool }
+            let visibility: String
+            let checks: [Check]
+        }
+        let points: Double
+        let cases: [Case]?
+        var failedChecks: Set<String> { Set((cases ?? []).flatMap { $0.checks.filter { !$0.passed }.map(\.id) }) }
+    }
+
+    /// Hidden cases (random chemical systems of each student's own) and the invariance check
+    /// (reordered entries, shifted elemental energies) only run in `grade`.
+    @Test("matgrade grade: hidden cases and the invariance check with the test secret; pinned points and failed checks")
+    func gradeBatch() throws {
+        let expected: [(name: String, points: Double, failed: Set<String>)] = [
+            ("correct", 100, []),
+            ("per-formula-unit", 25, ["formation-energies", "e-above-hull", "stable-set", "metastable-set", "decomposition", "hull-invariant"]),
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-w04-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let submissions = folder.appendingPathComponent("submissions")
+        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+        for (name, _, _) in expected {
+            try FileManager.default.copyItem(
+                at: RepositoryPaths.root.appendingPathComponent("submissions/w04-stability/\(name)"), to: submissions.appendingPathComponent(name))
+        }
+        let output = folder.appendingPathComponent("reports")
+        let result = try MatgradeProcess.run(
+            ["grade", "w04-stability", submissions.path, "--jobs", "2", "-o", output.path, "--cache", folder.appendingPathComponent("cache").path],
+            environment: ["MATGRADE_SECRET": GradeCommandTests.secret])
+        #expect(result.status == 1, "some checks failed, so exit 1: \(result)")
+        #expect(result.standardOutput.contains("2 submissions of w04-stability graded"), "\(result)")
+        for (name, points, failed) in expected {
+            let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: output.appendingPathComponent("students/\(name).json")))
+            #expect(abs(report.points - points) < 0.001, "\(name): \(report.points) points, expected \(points)")
+            #expect(report.failedChecks == failed, "\(name): failed \(report.failedChecks.sorted()), expected \(failed.sorted())")
+            #expect(report.cases?.map(\.visibility) == ["public", "public", "public", "hidden", "hidden", "hidden"], "\(name)")
+        }
+    }
+}
