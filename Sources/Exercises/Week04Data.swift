@@ -64,33 +64,6 @@ struct Week04Data: Sendable {
         return rowsBySystem.filter { Set($0.key).isSubset(of: allowed) }.values.flatMap { $0 }.sorted { $0.line < $1.line }
     }
 
-    /// Amounts of a formula of symbols and plain numbers (`Li8O4`, `Fe1`), the form every line
-    /// of mp_e_form has, without the general parser's cost (132,752 lines); nil for anything
-    /// else (parentheses, repeated symbols), which the general parser then reads.
-    static func simpleAmounts(_ bytes: ArraySlice<UInt8>) -> [Element: Double]? {
-        var amounts: [Element: Double] = [:]
-        var position = bytes.startIndex
-        while position < bytes.endIndex {
-            guard (65...90).contains(bytes[position]) else { return nil }
-            var end = position + 1
-            if end < bytes.endIndex, (97...122).contains(bytes[end]) { end += 1 }
-            guard let element = Element.lookup(symbol: String(decoding: bytes[position..<end], as: UTF8.self)),
-                  amounts[element] == nil else { return nil }
-            position = end
-            while end < bytes.endIndex, (48...57).contains(bytes[end]) || bytes[end] == 46 { end += 1 }
-            let amount: Double
-            if end == position {
-                amount = 1
-            } else {
-                guard let number = Double(String(decoding: bytes[position..<end], as: UTF8.self)), number > 0 else { return nil }
-                amount = number
-            }
-            amounts[element] = amount
-            position = end
-        }
-        return amounts.isEmpty ? nil : amounts
-    }
-
     private static func readReferences(_ path: String) throws -> [Element: ElementalReference] {
         let document: JSONValue
         do {
@@ -122,42 +95,10 @@ struct Week04Data: Sendable {
         return references
     }
 
-    /// Reads the CSV as bytes (132,752 lines; a line-by-line String split costs seconds in a
-    /// debug build): the formula is read by ``simpleAmounts(_:)`` and, failing that, by the
-    /// general formula parser.
     private static func readFormationEnergies(_ path: String, references: [Element: ElementalReference]) throws -> [FormationRow] {
-        let bytes = [UInt8](try GzipFile.contents(of: path))
-        let header = Array("formula,target".utf8)
-        guard bytes.starts(with: header) else {
-            throw ExercisesError.dataAccess(path: path, reason: "line 1 is '\(String(decoding: bytes.prefix(40), as: UTF8.self))', not the header formula,target")
+        try MatbenchCSV.rows(ofGzipFile: path).compactMap { row in
+            guard row.composition.elements.allSatisfy({ references[$0] != nil }) else { return nil }
+            return FormationRow(line: row.line, formula: row.formula, composition: row.composition, formationEnergyPerAtom: row.target)
         }
-        var rows: [FormationRow] = []
-        var lineNumber = 1
-        var start = (bytes.firstIndex(of: 10) ?? bytes.count) + 1
-        while start < bytes.count {
-            lineNumber += 1
-            let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
-            defer { start = end + 1 }
-            guard end > start else { continue }
-            let line = bytes[start..<end]
-            func malformed() -> ExercisesError {
-                .dataAccess(path: path, reason: "line \(lineNumber) is '\(String(decoding: line.prefix(60), as: UTF8.self))', not formula,number")
-            }
-            guard let comma = line.firstIndex(of: 44) else { throw malformed() }
-            let formulaBytes = bytes[start..<comma]
-            guard let energy = Double(String(decoding: bytes[(comma + 1)..<end], as: UTF8.self)), energy.isFinite else { throw malformed() }
-            let formula = String(decoding: formulaBytes, as: UTF8.self)
-            let amounts: [Element: Double]
-            if let simple = simpleAmounts(formulaBytes) {
-                amounts = simple
-            } else if let parsed = try? Composition(formula: formula) {
-                amounts = parsed.amounts
-            } else {
-                throw ExercisesError.dataAccess(path: path, reason: "line \(lineNumber): '\(formula)' is not a formula")
-            }
-            guard amounts.keys.allSatisfy({ references[$0] != nil }), let composition = try? Composition(amounts) else { continue }
-            rows.append(FormationRow(line: lineNumber, formula: formula, composition: composition, formationEnergyPerAtom: energy))
-        }
-        return rows
     }
 }
