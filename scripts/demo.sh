@@ -75,6 +75,14 @@ step "The instructor grades the $(ls -d submissions/w05-descriptors/*/ | wc -l) 
 echo "(exit $?: 1 means some submission failed some check)"
 echo
 
+# Week 2: methods and biases (structured answers with partial credit), the DFT band-gap
+# error on real data and cost scaling; the correct sample and four mistakes.
+step "The instructor grades the $(ls -d submissions/w02-simulation-methods/*/ | wc -l) week-2 sample submissions" \
+    "$matgrade" grade w02-simulation-methods submissions/w02-simulation-methods --jobs 2 -o "$out/grades/w02-simulation-methods" --gradebook "$out/gradebook.sqlite"
+"$matgrade" grade w02-simulation-methods submissions/w02-simulation-methods --jobs 2 -o "$out/grades/w02-simulation-methods" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
+echo "(exit $?: 1 means some submission failed some check)"
+echo
+
 # Week 4: the convex hull from real Materials Project energies and a truss by finite
 # elements; the correct sample and five typical mistakes (submissions/README.md, "Week 4").
 step "The instructor grades the $(ls -d submissions/w04-stability/*/ | wc -l) week-4 sample submissions" \
@@ -89,4 +97,4 @@ run "The class dashboard of all weeks (HTML with plots; a page per student besid
 run "The same grades as Canvas' gradebook import reads them" \
     "$matgrade" report --gradebook "$out/gradebook.sqlite" --format canvas -o "$out/canvas.csv"
 head -4 "$out/canvas.csv"
-echo "Demo done. JSON outputs, the SVG drawing and the week-4, 5 and 6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."
+echo "Demo done. JSON outputs, the SVG drawing and the week-2, 4, 5 and 6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."
