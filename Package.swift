@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
         .target(name: "Stability", dependencies: ["Crystal", "Markup"]),
         .target(name: "Continuum", dependencies: ["LinearAlgebra", "JSONSupport"]),
+        .target(name: "MaterialsDB", dependencies: ["JSONSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
         .target(name: "JSONSupport"),
         // Escaping for XML, SVG and HTML, shared by the drawings and the reports.
@@ -68,6 +69,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
         .testTarget(name: "ContinuumTests", dependencies: ["Continuum", "TestSupport"]),
+        .testTarget(name: "MaterialsDBTests", dependencies: ["MaterialsDB", "JSONSupport", "TestSupport"]),
         .testTarget(name: "StabilityTests", dependencies: ["Stability", "Crystal", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),

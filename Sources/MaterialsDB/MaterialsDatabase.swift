@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+import JSONSupport
+
+/// One entry of the materials database. Unknown properties are nil.
+public struct MaterialEntry: Hashable, Sendable {
+    public var id: String
+    public var source: String
+    public var formula: String
+    /// Reduced formula, elements alphabetical (OPTIMADE's `chemical_formula_reduced`).
+    public var reducedFormula: String
+    /// Element symbols, alphabetical.
+    public var elements: [String]
+    public var siteCount: Int?
+    /// eV/atom.
+    public var formationEnergyPerAtom: Double?
+    /// eV.
+    public var bandGap: Double?
+    /// eV/atom.
+    public var energyAboveHull: Double?
+    /// eV.
+    public var experimentalBandGap: Double?
+    public var spaceGroupNumber: Int?
+    public var prototype: String?
+
+    public init(id: String, source: String, formula: String, reducedFormula: String, elements: [String], siteCount: Int? = nil,
+                formationEnergyPerAtom: Double? = nil, bandGap: Double? = nil, energyAboveHull: Double? = nil,
+                experimentalBandGap: Double? = nil, spaceGroupNumber: Int? = nil, prototype: String? = nil) {
+        (self.id, self.source, self.formula, self.reducedFormula, self.elements) = (id, source, formula, reducedFormula, elements.sorted())
+        (self.siteCount, self.formationEnergyPerAtom, self.bandGap, self.energyAboveHull) = (siteCount, formationEnergyPerAtom, bandGap, energyAboveHull)
+        (self.experimentalBandGap, self.spaceGroupNumber, self.prototype) = (experimentalBandGap, spaceGroupNumber, prototype)
+    }
+}
+
+/// Errors of the materials database, each naming the file or the part of the query at fault.
+public enum MaterialsDatabaseError: Error, Hashable, Sendable, CustomStringConvertible {
+    case syntax(OptimadeSyntaxError)
+    case query(OptimadeQueryError)
+    case badOption(name: String, value: String, fix: String)
+    case database(path: String, message: String)
+    case badImport(file: String, field: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case let .syntax(error): error.description
+        case let .query(error): error.description
+        case let .badOption(name, value, fix): "\(name) '\(value)': \(fix)"
+        case let .database(path, message): "\(path): \(message)"
+        case let .badImport(file, field, problem): "\(file), \(field): \(problem)"
+        }
+    }
+}
+
+/// The course's materials database: an embedded SQLite file (or memory) holding
+/// ``MaterialEntry`` rows, queried with OPTIMADE filters (``OptimadeFilter``) translated to
+/// SQL with bound parameters.
+public final class MaterialsDatabase: Sendable {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating when absent) the database at `path`; `":memory:"` for one in memory.
+    /// - Throws: ``MaterialsDatabaseError/database(path:message:)``.
+    public init(path: String) throws(MaterialsDatabaseError) {
+        self.path = path
+        do {
+            queue = path == ":memory:" ? try DatabaseQueue() : try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS entries (
+                        id TEXT PRIMARY KEY, source TEXT NOT NULL, chemical_formula_descriptive TEXT NOT NULL,
+                        chemical_formula_reduced TEXT NOT NULL, nelements INTEGER NOT NULL, nsites INTEGER,
+                        formation_energy_per_atom REAL, band_gap REAL, e_above_hull REAL, experimental_band_gap REAL,
+                        space_group_it_number INTEGER, prototype TEXT);
+                    CREATE TABLE IF NOT EXISTS entry_elements (
+                        entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE, element TEXT NOT NULL,
+                        PRIMARY KEY (entry_id, element)) WITHOUT ROWID;
+                    CREATE INDEX IF NOT EXISTS element_entries ON entry_elements(element, entry_id);
+                    CREATE INDEX IF NOT EXISTS entries_nelements ON entries(nelements);
+                    CREATE INDEX IF NOT EXISTS entries_formula ON entries(chemical_formula_reduced);
+                    CREATE INDEX IF NOT EXISTS entries_formation ON entries(formation_energy_per_atom);
+                    CREATE INDEX IF NOT EXISTS entries_gap ON entries(band_gap);
+                    """)
+            }
+        } catch {
+            throw .database(path: path, message: "\(error)")
+        }
+    }
+
+    /// Adds or replaces entries (by id), in one transaction.
+    public func insert(_ entries: [MaterialEntry]) throws(MaterialsDatabaseError) {
+        do {
+            try queue.write { db in
+                let entry = try db.makeStatement(sql: "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                let clear = try db.makeStatement(sql: "DELETE FROM entry_elements WHERE entry_id = ?")
+                let element = try db.makeStatement(sql: "INSERT OR IGNORE INTO entry_elements VALUES (?, ?)")
+                for e in entries {
+                    try entry.execute(arguments: [e.id, e.source, e.formula, e.reducedFormula, e.elements.count, e.siteCount,
+                                                  e.formationEnergyPerAtom, e.bandGap, e.energyAboveHull, e.experimentalBandGap,
+                                                  e.spaceGroupNumber, e.prototype])
+                    try clear.execute(arguments: [e.id])
+                    for symbol in e.elements { try element.execute(arguments: [e.id, symbol]) }
+                }
+            }
+        } catch {
+            throw .database(path: path, message: "\(error)")
+        }
+    }
+
+    /// The entries matching `filter` (all when nil or empty), as `{property: value}` objects
+    /// holding `fields` (all properties when empty; unknown values are null).
+    /// - Parameters:
+    ///   - sort: a property name, `-name` for descending (OPTIMADE's `sort`); ties by id.
+    ///   - limit: at most this many rows; nil for all.
+    /// - Throws: ``MaterialsDatabaseError`` naming the filter position or the property at fault.
+    public func query(filter: String?, fields: [String] = [], sort: String? = nil, limit: Int? = nil) throws(MaterialsDatabaseError) -> [[String: JSONValue]] {
+        var columns = MaterialProperty.all
+        if !fields.isEmpty {
+            columns = []
+            for name in fields {
+                do { columns.append(try OptimadeFilter.property(name)) } catch { throw .query(error) }
+            }
+        }
+        var condition = "1", arguments = StatementArguments()
+        if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                (condition, arguments) = try OptimadeFilter(parsing: filter).sql()
+            } catch let error as OptimadeSyntaxError {
+                throw .syntax(error)
+            } catch let error as OptimadeQueryError {
+                throw .query(error)
+            } catch {
+                throw .database(path: path, message: "\(error)")
+            }
+        }
+        var order = "id"
+        if let sort, !sort.isEmpty {
+            let descending = sort.hasPrefix("-")
+            let name = descending ? String(sort.dropFirst()) : sort
+            let property: MaterialProperty
+            do { property = try OptimadeFilter.property(name) } catch { throw .query(error) }
+            guard property.kind != .list else { throw .badOption(name: "sort", value: sort, fix: "sort by a single-valued property, not a list") }
+            // Unknown values last either way; then by id so the order is total.
+            order = "\(name) IS NULL, \(name) \(descending ? "DESC" : "ASC"), id"
+        }
+        if let limit, limit < 0 { throw .badOption(name: "limit", value: String(limit), fix: "give a number >= 0") }
+        let selected = columns.map { $0.kind == .list ? "(SELECT group_concat(element, ',') FROM (SELECT element FROM entry_elements WHERE entry_id = entries.id ORDER BY element)) AS \($0.name)" : $0.name }
+        let sql = "SELECT \(selected.joined(separator: ", ")) FROM entries WHERE \(condition) ORDER BY \(order)" + (limit.map { " LIMIT \($0)" } ?? "")
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    var object: [String: JSONValue] = [:]
+                    for property in columns {
+                        let value = row[property.name] as DatabaseValue
+                        switch value.storage {
+                        case .null: object[property.name] = .null
+                        case let .int64(number): object[property.name] = .number(Double(number))
+                        case let .double(number): object[property.name] = .number(number)
+                        case let .string(text):
+                            object[property.name] = property.kind == MaterialProperty.Kind.list
+                                ? JSONValue.array(text.split(separator: ",").map { JSONValue.string(String($0)) }) : JSONValue.string(text)
+                        case .blob: object[property.name] = .null
+                        }
+                    }
+                    return object
+                }
+            }
+        } catch {
+            throw .database(path: path, message: "\(error)")
+        }
+    }
+
+    /// Entry counts: in all, per source, and how many know each property.
+    public func info() throws(MaterialsDatabaseError) -> (total: Int, sources: [(String, Int)], known: [(String, Int)]) {
+        do {
+            return try queue.read { db in
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0
+                let sources = try Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM entries GROUP BY source ORDER BY source")
+                    .map { ($0["source"] as String, $0["n"] as Int) }
+                var known: [(String, Int)] = []
+                for property in MaterialProperty.all where property.kind != .list {
+                    known.append((property.name, try Int.fetchOne(db, sql: "SELECT COUNT(\(property.name)) FROM entries") ?? 0))
+                }
+                return (total, sources, known)
+            }
+        } catch {
+            throw .database(path: path, message: "\(error)")
+        }
+    }
+}
