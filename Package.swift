@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Markup"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport", "Markup"]),
         .target(name: "Sandbox"),
-        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra", "Stability", "Continuum"]),
+        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra", "Stability", "Continuum", "MaterialsDB"]),
         .target(
             name: "Grading",
             dependencies: [
@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum", "MaterialsDB"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
