@@ -100,6 +100,8 @@ public final class MaterialsDatabase: Sendable {
                     try clear.execute(arguments: [e.id])
                     for symbol in e.elements { try element.execute(arguments: [e.id, symbol]) }
                 }
+                // Statistics for the query planner (which index is selective for which filter).
+                try db.execute(sql: "ANALYZE")
             }
         } catch {
             throw .database(path: path, message: "\(error)")

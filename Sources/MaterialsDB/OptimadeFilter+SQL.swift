@@ -44,23 +44,29 @@ public struct OptimadeQueryError: Error, Hashable, Sendable, CustomStringConvert
 extension OptimadeFilter {
     /// The filter as an SQL condition on the `entries` table, with every value a bound
     /// parameter (nothing of the filter's text is spliced into the SQL but column names
-    /// from ``MaterialProperty/all``). Atomic conditions are `COALESCE(..., 0)`: a
-    /// comparison with an unknown value is false, and `NOT` of it true.
+    /// from ``MaterialProperty/all``).
+    ///
+    /// A comparison with an unknown value is false, and `NOT` of it true. Under an even
+    /// number of `NOT`s SQL's own NULL handling gives exactly that (AND and OR are monotone,
+    /// and WHERE drops NULL), so comparisons stay plain and can use the indexes; under an odd
+    /// number they become `COALESCE(..., 0)`. List conditions are uncorrelated `id IN
+    /// (SELECT entry_id ...)` subqueries over the element index.
     /// - Throws: ``OptimadeQueryError``.
     func sql() throws(OptimadeQueryError) -> (condition: String, arguments: StatementArguments) {
         var arguments: [DatabaseValueConvertible?] = []
-        let condition = try sql(into: &arguments)
+        let condition = try sql(into: &arguments, negated: false)
         return (condition, StatementArguments(arguments))
     }
 
-    private func sql(into arguments: inout [DatabaseValueConvertible?]) throws(OptimadeQueryError) -> String {
+    private func sql(into arguments: inout [DatabaseValueConvertible?], negated: Bool) throws(OptimadeQueryError) -> String {
+        func guarded(_ condition: String) -> String { negated ? "COALESCE(\(condition), 0)" : "(\(condition))" }
         switch self {
         case let .and(a, b):
-            return "(\(try a.sql(into: &arguments)) AND \(try b.sql(into: &arguments)))"
+            return "(\(try a.sql(into: &arguments, negated: negated)) AND \(try b.sql(into: &arguments, negated: negated)))"
         case let .or(a, b):
-            return "(\(try a.sql(into: &arguments)) OR \(try b.sql(into: &arguments)))"
+            return "(\(try a.sql(into: &arguments, negated: negated)) OR \(try b.sql(into: &arguments, negated: negated)))"
         case let .not(a):
-            return "(NOT \(try a.sql(into: &arguments)))"
+            return "(NOT \(try a.sql(into: &arguments, negated: !negated)))"
         case let .compare(name, op, value):
             let property = try Self.property(name)
             switch (property.kind, value) {
@@ -76,7 +82,7 @@ extension OptimadeFilter {
                 throw OptimadeQueryError(property: name, problem: "is a number, compared with the string \"\(text)\"", fix: "write the number without quotes")
             }
             let sqlOperator = op == .notEqual ? "<>" : op.rawValue
-            return "COALESCE(\(name) \(sqlOperator) ?, 0)"
+            return guarded("\(name) \(sqlOperator) ?")
         case let .string(name, op, text):
             let property = try Self.property(name)
             guard property.kind == .string else {
@@ -85,13 +91,13 @@ extension OptimadeFilter {
             switch op {
             case .contains:
                 arguments.append(text)
-                return "COALESCE(instr(\(name), ?) > 0, 0)"
+                return guarded("instr(\(name), ?) > 0")
             case .startsWith:
                 arguments.append(contentsOf: [text, text])
-                return "COALESCE(substr(\(name), 1, length(?)) = ?, 0)"
+                return guarded("substr(\(name), 1, length(?)) = ?")
             case .endsWith:
                 arguments.append(contentsOf: [text, text, text])
-                return "COALESCE(length(?) <= length(\(name)) AND substr(\(name), length(\(name)) - length(?) + 1) = ?, 0)"
+                return guarded("length(?) <= length(\(name)) AND substr(\(name), length(\(name)) - length(?) + 1) = ?")
             }
         case let .has(name, op, values):
             let property = try Self.property(name)
@@ -110,11 +116,11 @@ extension OptimadeFilter {
             switch op {
             case .all:
                 arguments.append(symbols.count)
-                return "((SELECT COUNT(*) FROM entry_elements WHERE entry_id = entries.id AND element IN (\(placeholders))) = ?)"
+                return "(entries.id IN (SELECT entry_id FROM entry_elements WHERE element IN (\(placeholders)) GROUP BY entry_id HAVING COUNT(*) = ?))"
             case .any:
-                return "EXISTS (SELECT 1 FROM entry_elements WHERE entry_id = entries.id AND element IN (\(placeholders)))"
+                return "(entries.id IN (SELECT entry_id FROM entry_elements WHERE element IN (\(placeholders))))"
             case .only:
-                return "NOT EXISTS (SELECT 1 FROM entry_elements WHERE entry_id = entries.id AND element NOT IN (\(placeholders)))"
+                return "(entries.id NOT IN (SELECT entry_id FROM entry_elements WHERE element NOT IN (\(placeholders))))"
             }
         case let .length(name, op, value):
             let property = try Self.property(name)
@@ -122,7 +128,7 @@ extension OptimadeFilter {
                 throw OptimadeQueryError(property: name, problem: "is a \(property.kind.rawValue), not a list", fix: "LENGTH works on lists (elements LENGTH 3)")
             }
             arguments.append(value)
-            return "COALESCE(nelements \(op == .notEqual ? "<>" : op.rawValue) ?, 0)"
+            return "(nelements \(op == .notEqual ? "<>" : op.rawValue) ?)"
         case let .known(name, isKnown):
             let property = try Self.property(name)
             if property.kind == .list { return isKnown ? "1" : "0" }

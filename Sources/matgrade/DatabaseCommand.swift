@@ -45,6 +45,9 @@ struct DatabaseQuery: ParsableCommand {
     @Option(help: "table, json or csv.")
     var format: String = "table"
 
+    @Option(help: ArgumentHelp("Run the query this many times and print its median time to stderr (benchmarks).", visibility: .hidden))
+    var `repeat`: Int = 1
+
     @OptionGroup var database: DatabaseOption
     @OptionGroup var courseOption: CourseOption
 
@@ -53,7 +56,7 @@ struct DatabaseQuery: ParsableCommand {
         print(try Frontend.queryDatabase(
             course: courseOption.locate, path: database.path, filter: filter, fields: fieldList,
             sort: sort.map { descending && !$0.hasPrefix("-") ? "-" + $0 : $0 }, limit: limit,
-            format: format, log: ErrorReporting.writeToStandardError), terminator: "")
+            format: format, repetitions: self.repeat, log: ErrorReporting.writeToStandardError), terminator: "")
     }
 }
 
