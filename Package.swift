@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "Stability", dependencies: ["Crystal", "Markup"]),
         .target(name: "Continuum", dependencies: ["LinearAlgebra"]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
+        // Week 3's reference kernels: Lennard-Jones molecular dynamics, 2D Ising Monte Carlo.
+        .target(name: "Simulation"),
         .target(name: "JSONSupport"),
         // Escaping for XML, SVG and HTML, shared by the drawings and the reports.
         .target(name: "Markup"),
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum", "Simulation"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
         .testTarget(name: "ContinuumTests", dependencies: ["Continuum", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
         .testTarget(name: "StabilityTests", dependencies: ["Stability", "Crystal", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
