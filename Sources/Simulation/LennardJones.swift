@@ -24,6 +24,8 @@ public struct LennardJones: Hashable, Sendable {
     /// Zero crossing σ, Angstrom; > 0.
     public let sigma: Double
     /// Pairs at `r < cutoffRadius` interact, Angstrom; > 0 (often 2.5σ or 3σ, ASE's default).
+    /// ASE also counts a pair at exactly `r = r_c` (zero energy, the full force there); that
+    /// measure-zero case is the only one where the two differ.
     public let cutoffRadius: Double
     public let shift: EnergyShift
 
