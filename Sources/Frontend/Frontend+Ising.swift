@@ -60,7 +60,7 @@ extension Frontend {
         L*L sites in row-major order; one measurement per sweep after the equilibration sweeps. \
         JSON output: the parameters (size, temperature, field, sweeps, equilibration_sweeps, \
         seed, start), then energy_per_spin <E>/N and abs_magnetisation_per_spin <|M|>/N with \
-        *_error (blocking standard errors, Flyvbjerg-Petersen plateau), magnetisation_per_spin \
+        *_error (blocking standard errors, Flyvbjerg-Petersen, the plateau found by Jonsson's automated test), magnetisation_per_spin \
         <M>/N, heat_capacity_per_spin (<E^2>-<E>^2)/(N T^2) and susceptibility_per_spin \
         (<M^2>-<|M|>^2)/(N T) with *_error (jackknife over 16 blocks), acceptance_ratio, \
         onsager_magnetisation (exact infinite-lattice value at h = 0, else null); with --series \

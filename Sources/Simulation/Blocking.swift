@@ -9,10 +9,15 @@ import Foundation
 /// For correlated data the estimate rises with the level until blocks are longer than the
 /// correlation time, then stays flat (the plateau) while its uncertainty grows.
 ///
-/// ``plateauError`` is the estimate at the first level that no later level (of at least
-/// ``minimumBlockCount`` blocks) exceeds by more than that later level's uncertainty: for
-/// uncorrelated data usually level 0, i.e. `σ/sqrt(n)`. Callers who know their correlation
-/// time can read ``levels`` at a chosen block size instead.
+/// ``plateauError`` picks the plateau by Jonsson's automated test (M. Jonsson, Phys. Rev. E
+/// 98, 043304 (2018), doi:10.1103/PhysRevE.98.043304) on the last `2^d` samples (the largest
+/// power of two; the earliest are dropped, being the least equilibrated): with the biased
+/// variance `s_k` and lag-one autocovariance `γ_k` at level k of `n_k` values,
+/// `M_j = Σ_{k>=j} n_k ((n_k - 1) s_k / n_k² + γ_k)² / s_k²`, and the first level j with
+/// `M_j` below the 99 % quantile of χ² with `d - j` degrees of freedom (Wilson-Hilferty
+/// approximation) is the plateau; its error is `sqrt(s_j / n_j)`. For uncorrelated data that
+/// is level 0, i.e. `σ/sqrt(n)`. Callers who know their correlation time can read
+/// ``levels`` at a chosen block size instead.
 public struct BlockingAnalysis: Hashable, Sendable {
     public struct Level: Hashable, Sendable {
         /// Samples averaged per block.
@@ -30,8 +35,8 @@ public struct BlockingAnalysis: Hashable, Sendable {
     public let mean: Double
     /// The plateau estimate of the standard error of `mean` (see the type's comment).
     public let plateauError: Double
-    /// Levels with fewer blocks are too noisy to judge the plateau.
-    public static let minimumBlockCount = 16
+    /// Samples per block at the chosen plateau level.
+    public let plateauBlockSize: Int
 
     /// - Parameter series: at least two finite values.
     public init(series: [Double]) throws(SimulationError) {
@@ -56,15 +61,43 @@ public struct BlockingAnalysis: Hashable, Sendable {
             blockSize *= 2
         }
         self.levels = levels
-        let trusted = levels.filter { $0.blockCount >= Self.minimumBlockCount }
-        let candidates = trusted.isEmpty ? [levels[0]] : trusted
-        var chosen = candidates[candidates.count - 1]
-        for (k, level) in candidates.enumerated() {
-            if candidates[(k + 1)...].allSatisfy({ $0.standardError - $0.standardErrorUncertainty <= level.standardError }) {
-                chosen = level
-                break
+        (plateauError, plateauBlockSize) = Self.automatedPlateau(Array(series.suffix(1 << (Int.bitWidth - 1 - series.count.leadingZeroBitCount))))
+    }
+
+    /// Jonsson's test on a series of `2^d` values: (standard error, block size).
+    static func automatedPlateau(_ series: [Double]) -> (Double, Int) {
+        var values = series
+        var variances: [Double] = [], covariances: [Double] = [], counts: [Int] = []
+        while values.count >= 2 {
+            let n = Double(values.count)
+            let mean = values.reduce(0, +) / n
+            var (variance, covariance) = (0.0, 0.0)
+            for i in values.indices {
+                variance += (values[i] - mean) * (values[i] - mean)
+                if i + 1 < values.count { covariance += (values[i] - mean) * (values[i + 1] - mean) }
             }
+            variances.append(variance / n)
+            covariances.append(covariance / n)
+            counts.append(values.count)
+            values = stride(from: 0, to: values.count - 1, by: 2).map { 0.5 * (values[$0] + values[$0 + 1]) }
         }
-        plateauError = chosen.standardError
+        let d = counts.count
+        // A constant series has no error to estimate.
+        guard variances[0] > 0 else { return (0, 1) }
+        var statistic = [Double](repeating: 0, count: d)
+        var total = 0.0
+        for k in stride(from: d - 1, through: 0, by: -1) {
+            let n = Double(counts[k])
+            let term = (n - 1) / (n * n) * variances[k] + covariances[k]
+            total += variances[k] > 0 ? n * term * term / (variances[k] * variances[k]) : 0
+            statistic[k] = total
+        }
+        let z = 2.3263478740408408  // the 99 % quantile of the standard normal
+        for k in 0..<d {
+            let dof = Double(d - k)
+            let quantile = dof * pow(1 - 2 / (9 * dof) + z * (2 / (9 * dof)).squareRoot(), 3)
+            if statistic[k] < quantile { return ((variances[k] / Double(counts[k])).squareRoot(), 1 << k) }
+        }
+        return ((variances[d - 1] / Double(counts[d - 1])).squareRoot(), 1 << (d - 1))
     }
 }

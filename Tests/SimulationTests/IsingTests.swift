@@ -76,7 +76,7 @@ struct IsingTests {
         #expect(first.magnetisationSeries.last == first.finalLattice.magnetisation)
     }
 
-    /// iid normal samples: the blocking plateau is σ/sqrt(n) within 10 %. An AR(1) series
+    /// iid normal samples: the blocking plateau is level 0, σ/sqrt(n) (within 10 %). An AR(1) series
     /// x_t = φ x_{t-1} + ε_t has SE = sqrt(var(ε)/(1-φ)²/n) for large n: within 20 %, and
     /// the naive level-0 estimate is far too small.
     @Test func blockingErrors() throws {
@@ -86,6 +86,7 @@ struct IsingTests {
         let flat = try BlockingAnalysis(series: iid)
         let sigma = (iid.map { $0 * $0 }.reduce(0, +) / Double(n) - pow(flat.mean, 2)).squareRoot()
         #expect(abs(flat.plateauError / (sigma / Double(n).squareRoot()) - 1) < 0.1, "\(flat.plateauError)")
+        #expect(flat.plateauBlockSize == 1)
         let phi = 0.9
         var x = 0.0
         let correlated = (0..<(1 << 16)).map { _ in x = phi * x + generator.nextStandardNormal(); return x }
@@ -93,6 +94,7 @@ struct IsingTests {
         let exact = (1 / pow(1 - phi, 2) / Double(1 << 16)).squareRoot()
         #expect(abs(blocked.plateauError / exact - 1) < 0.2, "plateau \(blocked.plateauError), exact \(exact)")
         #expect(blocked.levels[0].standardError < 0.3 * exact)
+        #expect(blocked.plateauBlockSize >= 32, "block size \(blocked.plateauBlockSize)")
     }
 
     @Test func badParametersAreRefusedByName() {
