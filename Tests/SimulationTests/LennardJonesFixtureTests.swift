@@ -18,6 +18,13 @@ struct LennardJonesFixtureTests {
             let energy: Double
             let forces: [[Double]]
             let stress_voigt: [Double]
+            let rdf: RDF?
+        }
+        struct RDF: Decodable {
+            let maximum_radius: Double
+            let bin_count: Int
+            let r: [Double]
+            let g: [Double]
         }
         struct Frame: Decodable {
             let cartesian_coordinates: [[Double]]
@@ -76,6 +83,21 @@ struct LennardJonesFixtureTests {
         let stressScale = max(expected.stress_voigt.map(abs).max() ?? 0, expected.epsilon / pow(expected.sigma, 3))
         let stress = compare(voigt, expected.stress_voigt, atol: 1e-10 * stressScale, rtol: 1e-10)
         #expect(stress.isWithinTolerance, "\(name) stress: \(stress)")
+    }
+
+    /// g(r) as ASE's `get_rdf` (same shell normalisation with ρ = N/V, bin centres), where
+    /// the fixture has it: to 1e-12 relative (only the bin volumes' rounding differs).
+    @Test(arguments: configurationNames.filter { name in fixture.configurations.contains { $0.name == name && $0.rdf != nil } })
+    func radialDistributionAgrees(_ name: String) throws {
+        let expected = try #require(Self.fixture.configurations.first { $0.name == name })
+        let reference = try #require(expected.rdf)
+        let cell = try PeriodicCell(latticeVectors: Self.vectors(expected.lattice_vectors))
+        let rdf = try RadialDistribution(cartesianCoordinates: Self.vectors(expected.cartesian_coordinates), cell: cell,
+                                         maximumRadius: reference.maximum_radius, binCount: reference.bin_count)
+        let radii = compare(rdf.radii, reference.r, atol: 1e-14, rtol: 1e-14)
+        #expect(radii.isWithinTolerance, "\(name) r: \(radii)")
+        let g = compare(rdf.values, reference.g, atol: 1e-14, rtol: 1e-12)
+        #expect(g.isWithinTolerance, "\(name) g: \(g)")
     }
 
     /// Twenty steps of 2 fs: positions and velocities to 1e-10 of their scale, energies to a
