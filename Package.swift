@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "Continuum", dependencies: ["LinearAlgebra", "JSONSupport"]),
         .target(name: "MaterialsDB", dependencies: ["JSONSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
+        // Week 3's reference kernels: Lennard-Jones molecular dynamics, 2D Ising Monte Carlo.
+        .target(name: "Simulation"),
         .target(name: "JSONSupport"),
         // Escaping for XML, SVG and HTML, shared by the drawings and the reports.
         .target(name: "Markup"),
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "Gradebook", dependencies: ["Grading", "Sandbox", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Frontend",
-            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum", "MaterialsDB"]),
+            dependencies: ["Crystal", "LinearAlgebra", "Descriptors", "Exercises", "Grading", "Gradebook", "Reports", "Sandbox", "JSONSupport", "Learning", "Stability", "Continuum", "MaterialsDB", "Simulation"]),
         .executableTarget(
             name: "matgrade",
             dependencies: [
@@ -70,6 +72,7 @@ let package = Package(
         .testTarget(name: "CrystalTests", dependencies: ["Crystal", "TestSupport"]),
         .testTarget(name: "ContinuumTests", dependencies: ["Continuum", "TestSupport"]),
         .testTarget(name: "MaterialsDBTests", dependencies: ["MaterialsDB", "JSONSupport", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TestSupport"]),
         .testTarget(name: "StabilityTests", dependencies: ["Stability", "Crystal", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),

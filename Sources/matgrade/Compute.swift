@@ -13,7 +13,7 @@ struct Compute: ParsableCommand {
             ComputeCoordination.self,
             ComputeGraph.self, ComputeSOAP.self, ComputeSOAPSimilarity.self, ComputeRidge.self, ComputePCA.self, ComputeKMeans.self,
             ComputeGP.self, ComputeForest.self, ComputeDBSCAN.self, ComputeMLP.self, ComputeEnsemble.self, ComputeAutoencoder.self,
-            ComputeCGCNN.self, ComputeHull.self, ComputeTruss.self,
+            ComputeCGCNN.self, ComputeHull.self, ComputeTruss.self, ComputeMD.self, ComputeIsing.self,
         ])
 }
 
