@@ -31,6 +31,7 @@ benchmark: setup
 	bash benchmarks/engine/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	bash benchmarks/hull/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	bash benchmarks/cgcnn/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	bash benchmarks/db/run.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build

@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Crystal", dependencies: ["LinearAlgebra"]),
         .target(name: "Stability", dependencies: ["Crystal", "Markup"]),
         .target(name: "Continuum", dependencies: ["LinearAlgebra", "JSONSupport"]),
-        .target(name: "MaterialsDB", dependencies: ["JSONSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "MaterialsDB", dependencies: ["Crystal", "JSONSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Learning", dependencies: ["LinearAlgebra"]),
         // Week 3's reference kernels: Lennard-Jones molecular dynamics, 2D Ising Monte Carlo.
         .target(name: "Simulation"),

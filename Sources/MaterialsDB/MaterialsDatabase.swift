@@ -1,3 +1,4 @@
+import Crystal
 import Foundation
 import GRDB
 import JSONSupport
@@ -57,6 +58,21 @@ public enum MaterialsDatabaseError: Error, Hashable, Sendable, CustomStringConve
 public final class MaterialsDatabase: Sendable {
     let queue: DatabaseQueue
     public let path: String
+    /// `PRAGMA user_version` of the current layout; a file of another version is emptied
+    /// and refilled (the data come from the course files or imports, never only from here).
+    static let schemaVersion = 2
+
+    /// The element set as two bit masks (bit Z-1 of the low word for Z <= 63, bit Z-64 of the
+    /// high one above), so list filters are integer operations on the row itself instead
+    /// of subqueries. Unknown symbols set no bit.
+    static func masks(_ symbols: [String]) -> (low: Int64, high: Int64) {
+        var low: Int64 = 0, high: Int64 = 0
+        for symbol in symbols {
+            guard let number = Element.lookup(symbol: symbol)?.atomicNumber else { continue }
+            if number <= 63 { low |= Int64(1) << Int64(number - 1) } else { high |= Int64(1) << Int64(number - 64) }
+        }
+        return (low, high)
+    }
 
     /// Opens (creating when absent) the database at `path`; `":memory:"` for one in memory.
     /// - Throws: ``MaterialsDatabaseError/database(path:message:)``.
@@ -65,12 +81,19 @@ public final class MaterialsDatabase: Sendable {
         do {
             queue = path == ":memory:" ? try DatabaseQueue() : try DatabaseQueue(path: path)
             try queue.write { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if try db.tableExists("entries"), version != Self.schemaVersion {
+                    // Made by an older matgrade: its layout lacks what queries need now.
+                    try db.execute(sql: "DROP TABLE IF EXISTS entry_elements; DROP TABLE entries")
+                }
+                try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)")
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS entries (
                         id TEXT PRIMARY KEY, source TEXT NOT NULL, chemical_formula_descriptive TEXT NOT NULL,
                         chemical_formula_reduced TEXT NOT NULL, nelements INTEGER NOT NULL, nsites INTEGER,
                         formation_energy_per_atom REAL, band_gap REAL, e_above_hull REAL, experimental_band_gap REAL,
-                        space_group_it_number INTEGER, prototype TEXT);
+                        space_group_it_number INTEGER, prototype TEXT,
+                        elements_mask_low INTEGER NOT NULL, elements_mask_high INTEGER NOT NULL);
                     CREATE TABLE IF NOT EXISTS entry_elements (
                         entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE, element TEXT NOT NULL,
                         PRIMARY KEY (entry_id, element)) WITHOUT ROWID;
@@ -90,13 +113,14 @@ public final class MaterialsDatabase: Sendable {
     public func insert(_ entries: [MaterialEntry]) throws(MaterialsDatabaseError) {
         do {
             try queue.write { db in
-                let entry = try db.makeStatement(sql: "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                let entry = try db.makeStatement(sql: "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 let clear = try db.makeStatement(sql: "DELETE FROM entry_elements WHERE entry_id = ?")
                 let element = try db.makeStatement(sql: "INSERT OR IGNORE INTO entry_elements VALUES (?, ?)")
                 for e in entries {
+                    let masks = Self.masks(e.elements)
                     try entry.execute(arguments: [e.id, e.source, e.formula, e.reducedFormula, e.elements.count, e.siteCount,
                                                   e.formationEnergyPerAtom, e.bandGap, e.energyAboveHull, e.experimentalBandGap,
-                                                  e.spaceGroupNumber, e.prototype])
+                                                  e.spaceGroupNumber, e.prototype, masks.low, masks.high])
                     try clear.execute(arguments: [e.id])
                     for symbol in e.elements { try element.execute(arguments: [e.id, symbol]) }
                 }

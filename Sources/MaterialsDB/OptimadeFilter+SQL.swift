@@ -49,8 +49,8 @@ extension OptimadeFilter {
     /// A comparison with an unknown value is false, and `NOT` of it true. Under an even
     /// number of `NOT`s SQL's own NULL handling gives exactly that (AND and OR are monotone,
     /// and WHERE drops NULL), so comparisons stay plain and can use the indexes; under an odd
-    /// number they become `COALESCE(..., 0)`. List conditions are uncorrelated `id IN
-    /// (SELECT entry_id ...)` subqueries over the element index.
+    /// number they become `COALESCE(..., 0)`. List conditions are bit operations on the
+    /// row's element masks (``MaterialsDatabase/masks(_:)``), never NULL.
     /// - Throws: ``OptimadeQueryError``.
     func sql() throws(OptimadeQueryError) -> (condition: String, arguments: StatementArguments) {
         var arguments: [DatabaseValueConvertible?] = []
@@ -111,16 +111,19 @@ extension OptimadeFilter {
                 }
                 if !symbols.contains(symbol) { symbols.append(symbol) }
             }
-            let placeholders = symbols.map { _ in "?" }.joined(separator: ", ")
-            arguments.append(contentsOf: symbols as [DatabaseValueConvertible?])
+            let masks = MaterialsDatabase.masks(symbols)
             switch op {
             case .all:
-                arguments.append(symbols.count)
-                return "(entries.id IN (SELECT entry_id FROM entry_elements WHERE element IN (\(placeholders)) GROUP BY entry_id HAVING COUNT(*) = ?))"
+                // A symbol that is no element can never be present.
+                if symbols.contains(where: { MaterialsDatabase.masks([$0]) == (0, 0) }) { return "(0)" }
+                arguments.append(contentsOf: [masks.low, masks.low, masks.high, masks.high])
+                return "((elements_mask_low & ?) = ? AND (elements_mask_high & ?) = ?)"
             case .any:
-                return "(entries.id IN (SELECT entry_id FROM entry_elements WHERE element IN (\(placeholders))))"
+                arguments.append(contentsOf: [masks.low, masks.high])
+                return "((elements_mask_low & ?) <> 0 OR (elements_mask_high & ?) <> 0)"
             case .only:
-                return "(entries.id NOT IN (SELECT entry_id FROM entry_elements WHERE element NOT IN (\(placeholders))))"
+                arguments.append(contentsOf: [~masks.low, ~masks.high])
+                return "((elements_mask_low & ?) = 0 AND (elements_mask_high & ?) = 0)"
             }
         case let .length(name, op, value):
             let property = try Self.property(name)
