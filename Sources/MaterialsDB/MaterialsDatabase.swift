@@ -60,11 +60,21 @@ public final class MaterialsDatabase: Sendable {
     public let path: String
     /// `PRAGMA user_version` of the current layout; a file of another version is emptied
     /// and refilled (the data come from the course files or imports, never only from here).
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     /// The element set as two bit masks (bit Z-1 of the low word for Z <= 63, bit Z-64 of the
     /// high one above), so list filters are integer operations on the row itself instead
     /// of subqueries. Unknown symbols set no bit.
+    /// The symbols of two masks, alphabetical.
+    static func symbols(low: Int64, high: Int64) -> [String] {
+        var symbols: [String] = []
+        for bit in 0..<64 {
+            if low & (Int64(1) << Int64(bit)) != 0, let element = try? Element(atomicNumber: bit + 1) { symbols.append(element.symbol) }
+            if high & (Int64(1) << Int64(bit)) != 0, let element = try? Element(atomicNumber: bit + 64) { symbols.append(element.symbol) }
+        }
+        return symbols.sorted()
+    }
+
     static func masks(_ symbols: [String]) -> (low: Int64, high: Int64) {
         var low: Int64 = 0, high: Int64 = 0
         for symbol in symbols {
@@ -79,29 +89,34 @@ public final class MaterialsDatabase: Sendable {
     public init(path: String) throws(MaterialsDatabaseError) {
         self.path = path
         do {
-            queue = path == ":memory:" ? try DatabaseQueue() : try DatabaseQueue(path: path)
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                // Read the file through memory maps and keep the compact table cached.
+                try db.execute(sql: "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -65536")
+            }
+            queue = path == ":memory:" ? try DatabaseQueue(configuration: configuration) : try DatabaseQueue(path: path, configuration: configuration)
             try queue.write { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if try db.tableExists("entries"), version != Self.schemaVersion {
                     // Made by an older matgrade: its layout lacks what queries need now.
-                    try db.execute(sql: "DROP TABLE IF EXISTS entry_elements; DROP TABLE entries")
+                    try db.execute(sql: "DROP TABLE IF EXISTS entry_elements; DROP TABLE IF EXISTS entry_text; DROP TABLE entries")
                 }
                 try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)")
+                // Filters scan `entries`, which holds only numbers (about 60 bytes a row), and
+                // join `entry_text` for the rows that match.
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS entries (
-                        id TEXT PRIMARY KEY, source TEXT NOT NULL, chemical_formula_descriptive TEXT NOT NULL,
-                        chemical_formula_reduced TEXT NOT NULL, nelements INTEGER NOT NULL, nsites INTEGER,
+                        row INTEGER PRIMARY KEY, nelements INTEGER NOT NULL, nsites INTEGER,
                         formation_energy_per_atom REAL, band_gap REAL, e_above_hull REAL, experimental_band_gap REAL,
-                        space_group_it_number INTEGER, prototype TEXT,
-                        elements_mask_low INTEGER NOT NULL, elements_mask_high INTEGER NOT NULL);
-                    CREATE TABLE IF NOT EXISTS entry_elements (
-                        entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE, element TEXT NOT NULL,
-                        PRIMARY KEY (entry_id, element)) WITHOUT ROWID;
-                    CREATE INDEX IF NOT EXISTS element_entries ON entry_elements(element, entry_id);
-                    CREATE INDEX IF NOT EXISTS entries_nelements ON entries(nelements);
-                    CREATE INDEX IF NOT EXISTS entries_formula ON entries(chemical_formula_reduced);
+                        space_group_it_number INTEGER, elements_mask_low INTEGER NOT NULL, elements_mask_high INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS entry_text (
+                        row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
+                        chemical_formula_descriptive TEXT NOT NULL, chemical_formula_reduced TEXT NOT NULL, prototype TEXT);
                     CREATE INDEX IF NOT EXISTS entries_formation ON entries(formation_energy_per_atom);
                     CREATE INDEX IF NOT EXISTS entries_gap ON entries(band_gap);
+                    CREATE INDEX IF NOT EXISTS entries_hull ON entries(e_above_hull);
+                    CREATE INDEX IF NOT EXISTS entries_space_group ON entries(space_group_it_number);
+                    CREATE INDEX IF NOT EXISTS text_formula ON entry_text(chemical_formula_reduced);
                     """)
             }
         } catch {
@@ -113,16 +128,20 @@ public final class MaterialsDatabase: Sendable {
     public func insert(_ entries: [MaterialEntry]) throws(MaterialsDatabaseError) {
         do {
             try queue.write { db in
-                let entry = try db.makeStatement(sql: "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                let clear = try db.makeStatement(sql: "DELETE FROM entry_elements WHERE entry_id = ?")
-                let element = try db.makeStatement(sql: "INSERT OR IGNORE INTO entry_elements VALUES (?, ?)")
+                let existing = try db.makeStatement(sql: "SELECT row FROM entry_text WHERE id = ?")
+                let removeNumbers = try db.makeStatement(sql: "DELETE FROM entries WHERE row = ?")
+                let removeText = try db.makeStatement(sql: "DELETE FROM entry_text WHERE row = ?")
+                let text = try db.makeStatement(sql: "INSERT INTO entry_text (id, source, chemical_formula_descriptive, chemical_formula_reduced, prototype) VALUES (?, ?, ?, ?, ?)")
+                let numbers = try db.makeStatement(sql: "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 for e in entries {
+                    if let row = try Int64.fetchOne(existing, arguments: [e.id]) {
+                        try removeNumbers.execute(arguments: [row])
+                        try removeText.execute(arguments: [row])
+                    }
+                    try text.execute(arguments: [e.id, e.source, e.formula, e.reducedFormula, e.prototype])
                     let masks = Self.masks(e.elements)
-                    try entry.execute(arguments: [e.id, e.source, e.formula, e.reducedFormula, e.elements.count, e.siteCount,
-                                                  e.formationEnergyPerAtom, e.bandGap, e.energyAboveHull, e.experimentalBandGap,
-                                                  e.spaceGroupNumber, e.prototype, masks.low, masks.high])
-                    try clear.execute(arguments: [e.id])
-                    for symbol in e.elements { try element.execute(arguments: [e.id, symbol]) }
+                    try numbers.execute(arguments: [db.lastInsertedRowID, e.elements.count, e.siteCount, e.formationEnergyPerAtom, e.bandGap,
+                                                    e.energyAboveHull, e.experimentalBandGap, e.spaceGroupNumber, masks.low, masks.high])
                 }
                 // Statistics for the query planner (which index is selective for which filter).
                 try db.execute(sql: "ANALYZE")
@@ -169,21 +188,29 @@ public final class MaterialsDatabase: Sendable {
             order = "\(name) IS NULL, \(name) \(descending ? "DESC" : "ASC"), id"
         }
         if let limit, limit < 0 { throw .badOption(name: "limit", value: String(limit), fix: "give a number >= 0") }
-        let selected = columns.map { $0.kind == .list ? "(SELECT group_concat(element, ',') FROM (SELECT element FROM entry_elements WHERE entry_id = entries.id ORDER BY element)) AS \($0.name)" : $0.name }
-        let sql = "SELECT \(selected.joined(separator: ", ")) FROM entries WHERE \(condition) ORDER BY \(order)" + (limit.map { " LIMIT \($0)" } ?? "")
+        let selected = columns.flatMap { property -> [String] in
+            if property.kind == .list { return ["elements_mask_low", "elements_mask_high"] }
+            return [property.name == "id" ? "entry_text.id AS id" : property.name]
+        }
+        // CROSS JOIN keeps `entries` (the compact table) as the scanned one.
+        let sql = "SELECT \(selected.joined(separator: ", ")) FROM entries CROSS JOIN entry_text ON entry_text.row = entries.row WHERE \(condition) ORDER BY \(order)"
+            + (limit.map { " LIMIT \($0)" } ?? "")
         do {
             return try queue.read { db in
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                     var object: [String: JSONValue] = [:]
                     for property in columns {
+                        if property.kind == .list {
+                            let symbols = Self.symbols(low: row["elements_mask_low"], high: row["elements_mask_high"])
+                            object[property.name] = .array(symbols.map(JSONValue.string))
+                            continue
+                        }
                         let value = row[property.name] as DatabaseValue
                         switch value.storage {
                         case .null: object[property.name] = .null
                         case let .int64(number): object[property.name] = .number(Double(number))
                         case let .double(number): object[property.name] = .number(number)
-                        case let .string(text):
-                            object[property.name] = property.kind == MaterialProperty.Kind.list
-                                ? JSONValue.array(text.split(separator: ",").map { JSONValue.string(String($0)) }) : JSONValue.string(text)
+                        case let .string(text): object[property.name] = .string(text)
                         case .blob: object[property.name] = .null
                         }
                     }
@@ -200,11 +227,11 @@ public final class MaterialsDatabase: Sendable {
         do {
             return try queue.read { db in
                 let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0
-                let sources = try Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM entries GROUP BY source ORDER BY source")
+                let sources = try Row.fetchAll(db, sql: "SELECT source, COUNT(*) AS n FROM entry_text GROUP BY source ORDER BY source")
                     .map { ($0["source"] as String, $0["n"] as Int) }
                 var known: [(String, Int)] = []
                 for property in MaterialProperty.all where property.kind != .list {
-                    known.append((property.name, try Int.fetchOne(db, sql: "SELECT COUNT(\(property.name)) FROM entries") ?? 0))
+                    known.append((property.name, try Int.fetchOne(db, sql: "SELECT COUNT(\(property.name)) FROM entries JOIN entry_text USING (row)") ?? 0))
                 }
                 return (total, sources, known)
             }
