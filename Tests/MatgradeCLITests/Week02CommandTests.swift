@@ -34,16 +34,6 @@ struct Week02CommandTests {
         }
     }
 
-    struct Report: Decodable {
-        struct Case: Decodable {
-            struct Check: Decodable { let id: String; let passed: Bool }
-            let visibility: String
-            let checks: [Check]
-        }
-        let points: Double
-        let cases: [Case]?
-        var failedChecks: Set<String> { Set((cases ?? []).flatMap { $0.checks.filter { !$0.passed }.map(\.id) }) }
-    }
 
     @Test("matgrade grade: the five samples with the test secret; pinned points and failed checks")
     func gradeBatch() throws {
@@ -57,7 +47,7 @@ struct Week02CommandTests {
         #expect(result.status == 1, "\(result)")
         #expect(result.standardOutput.contains("5 submissions of w02-simulation-methods graded"), "\(result)")
         for sample in Self.samples {
-            let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: output.appendingPathComponent("students/\(sample.name).json")))
+            let report = try SampleReport.load(output.appendingPathComponent("students/\(sample.name).json"))
             #expect(abs(report.points - sample.points) < 0.001, "\(sample.name): \(report.points)")
             #expect(report.failedChecks == sample.failed, "\(sample.name): \(report.failedChecks.sorted())")
             #expect(report.cases?.map(\.visibility) == ["public", "public", "hidden", "hidden"], "\(sample.name)")

@@ -43,16 +43,6 @@ struct Week04CommandTests {
         }
     }
 
-    struct Report: Decodable {
-        struct Case: Decodable {
-            struct Check: Decodable { let id: String; let passed: Bool }
-            let visibility: String
-            let checks: [Check]
-        }
-        let points: Double
-        let cases: [Case]?
-        var failedChecks: Set<String> { Set((cases ?? []).flatMap { $0.checks.filter { !$0.passed }.map(\.id) }) }
-    }
 
     /// Hidden cases (random chemical systems of each student's own) and the invariance check
     /// (reordered entries, shifted elemental energies) only run in `grade`.
@@ -77,7 +67,7 @@ struct Week04CommandTests {
         #expect(result.status == 1, "some checks failed, so exit 1: \(result)")
         #expect(result.standardOutput.contains("2 submissions of w04-stability graded"), "\(result)")
         for (name, points, failed) in expected {
-            let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: output.appendingPathComponent("students/\(name).json")))
+            let report = try SampleReport.load(output.appendingPathComponent("students/\(name).json"))
             #expect(abs(report.points - points) < 0.001, "\(name): \(report.points) points, expected \(points)")
             #expect(report.failedChecks == failed, "\(name): failed \(report.failedChecks.sorted()), expected \(failed.sorted())")
             #expect(report.cases?.map(\.visibility) == ["public", "public", "public", "hidden", "hidden", "hidden"], "\(name)")

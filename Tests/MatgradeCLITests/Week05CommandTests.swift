@@ -53,18 +53,6 @@ struct Week05CommandTests {
         }
     }
 
-    /// What a student's JSON report says, as far as this test looks.
-    struct Report: Decodable {
-        struct Case: Decodable {
-            struct Check: Decodable { let id: String; let passed: Bool }
-            let visibility: String
-            let checks: [Check]
-        }
-        let student: String
-        let points: Double
-        let cases: [Case]?
-        var failedChecks: Set<String> { Set((cases ?? []).flatMap { $0.checks.filter { !$0.passed }.map(\.id) }) }
-    }
 
     @Test("matgrade grade: the five samples as one batch with the test secret; pinned points and failed checks")
     func gradeBatch() throws {
@@ -93,7 +81,7 @@ struct Week05CommandTests {
         #expect(result.standardOutput.contains("reference outputs: 12 computed, 8 from the cache"), "\(result)")
         for (name, points, failed) in expected {
             let file = output.appendingPathComponent("students/\(name).json")
-            let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: file))
+            let report = try SampleReport.load(file)
             #expect(abs(report.points - points) < 0.001, "\(name): \(report.points) points, expected \(points)")
             #expect(report.failedChecks == failed, "\(name): failed \(report.failedChecks.sorted()), expected \(failed.sorted())")
             #expect(report.cases?.map(\.visibility) == ["public", "public", "hidden", "hidden"], "\(name)")
