@@ -2,8 +2,9 @@
 every SOAP structure is a supercell doubled along a (each atom has a copy of its species at
 +1/2 along a), which only the grader's supercell copy for the invariance checks is.
 Expected: every public and hidden case passes; on each hidden case the supercell copy is
-stopped at the CPU (or wall-clock) limit, so both invariance checks get 0 ("no answer on the
-soap-supercells copy") and the batch goes on: 80/80 with `check`, 80/100 with `grade`.
+stopped at the CPU (or wall-clock) limit, so both invariance checks fail ("no answer on the
+soap-supercells copy"; invariant on the other 4 copies of 5: 16 of their 20 points) and the batch
+goes on: 80/80 with `check`, 96/100 with `grade`.
 SOAP: DScribe's SOAP(average="outer", periodic=True) on each structure, species as given;
 the normalised linear kernel; every pair ranked by similarity.
 Cutoff coordination by brute force over periodic images; Voronoi cells from
