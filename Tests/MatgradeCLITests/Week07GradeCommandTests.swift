@@ -24,18 +24,13 @@ struct Week07GradeCommandTests {
         return folder
     }
 
-    @Test("correct, two mistakes and a program that spins on one copy: pinned points and failed checks on public and hidden cases; the gradebook holds the rows")
+    // Two samples only: each runs 3 hidden cases x 6 copies of about 5 s of DScribe (the four-sample
+    // batch took 6 minutes under CI load). The mistakes' hidden-case scores are in
+    // submissions/README.md (no-periodic-images 69.33, unnormalised-kernel 85.83).
+    @Test("correct and a program that spins on one copy: pinned points and failed checks on public and hidden cases; the gradebook holds the rows")
     func mistakes() throws {
         let expected: [(name: String, points: Double, failed: Set<String>)] = [
             ("correct", 100, []),
-            // SOAP without periodic images: wrong on every case; a cluster's SOAP changes on the
-            // translated copy (atoms wrap across the cell) and on the supercells, so SOAP
-            // invariance fails too (invariant on 3 of 5 copies: 6 of its 10 points). Voronoi
-            // invariance does not look at SOAP.
-            ("no-periodic-images", 208.0 / 3, ["soap-vectors", "soap-similarity", "soap-ranking", "soap-invariant"]),
-            // The plain dot product: the kernel and (on five of six cases) the ranking fail;
-            // invariance compares SOAP vectors, which are right.
-            ("unnormalised-kernel", 515.0 / 6, ["soap-similarity", "soap-ranking"]),
             // Right everywhere, but spins on the supercell copy of each hidden case until the CPU
             // limit stops it: both invariance checks miss one copy of five (16 of their 20
             // points), and the batch goes on.
@@ -53,11 +48,11 @@ struct Week07GradeCommandTests {
              "-o", output.path, "--cache", folder.appendingPathComponent("cache").path],
             environment: ["MATGRADE_SECRET": GradeCommandTests.secret])
         #expect(result.status == 1, "some checks failed, so exit 1: \(result)")
-        #expect(result.standardOutput.contains("4 submissions of w07-soap-similarity graded"), "the batch went on: \(result)")
+        #expect(result.standardOutput.contains("2 submissions of w07-soap-similarity graded"), "the batch went on: \(result)")
         #expect(result.standardOutput.contains("public and hidden cases"), "\(result)")
         // Three public cases shared by all, three hidden cases of each student's own; the
         // transformed copies are compared with the student's own answer, not a reference.
-        #expect(result.standardOutput.contains("reference outputs: 15 computed, 9 from the cache"), "\(result)")
+        #expect(result.standardOutput.contains("reference outputs: 9 computed, 3 from the cache"), "\(result)")
         let reports = try GradeCommandTests.reports(in: output)
         for (name, points, failed) in expected {
             let report = try #require(reports[name], "no report for \(name)")
