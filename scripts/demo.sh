@@ -84,7 +84,7 @@ echo "(exit $?: 1 means some submission failed some check)"
 echo
 
 # Week 4: the convex hull from real Materials Project energies and a truss by finite
-# elements; the correct sample and five typical mistakes (submissions/README.md, "Week 4").
+# elements; two correct samples and seven typical mistakes (submissions/README.md, "Week 4").
 step "The instructor grades the $(ls -d submissions/w04-stability/*/ | wc -l) week-4 sample submissions" \
     "$matgrade" grade w04-stability submissions/w04-stability --jobs 2 -o "$out/grades/w04-stability" --gradebook "$out/gradebook.sqlite"
 "$matgrade" grade w04-stability submissions/w04-stability --jobs 2 -o "$out/grades/w04-stability" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade

@@ -4,8 +4,9 @@ import TestSupport
 
 /// End-to-end: `matgrade check` on every week-4 sample submission, in the real sandbox. Each
 /// sample's public score and the checks it fails are pinned here (public total 90: the
-/// invariance check, 10 points, runs on hidden cases only). The samples use pymatgen
-/// (scripts/requirements-submissions.txt), which the reference agrees with to 1e-13 eV/atom.
+/// invariance check, 10 points, runs on hidden cases only). Most samples use pymatgen
+/// (scripts/requirements-submissions.txt), which the reference agrees with to 1e-13 eV/atom;
+/// `correct-linprog` and the two hull mistakes build the lower hull with scipy's linprog.
 @Suite("matgrade check, week 4 (end to end)")
 struct Week04CommandTests {
     static let titles = [
@@ -21,6 +22,9 @@ struct Week04CommandTests {
     /// Sample folder, expected score line, checks failed in at least one public case.
     static let samples: [(String, String, Set<String>)] = [
         ("correct", "score 90/90 on the public cases: all checks passed", []),
+        ("correct-linprog", "score 90/90 on the public cases: all checks passed", []),
+        ("hull-2d-projection", "score 53.33/90", ["hull", "stable", "metastable", "decomposition"]),
+        ("no-elemental-references", "score 38.33/90", ["hull", "stable", "metastable", "decomposition"]),
         ("per-formula-unit", "score 20/90", ["formation", "hull", "stable", "metastable", "decomposition"]),
         ("first-polymorph-reference", "score 75/90", ["formation"]),
         ("convex-hull-vertices", "score 68.33/90", ["stable", "metastable"]),
