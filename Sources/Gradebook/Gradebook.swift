@@ -32,6 +32,15 @@ public final class Gradebook: Sendable {
     ///   untouched); ``GradebookError/newerSchema(path:unknownMigrations:)`` for a gradebook
     ///   of a newer matgrade; ``GradebookError/cannotOpen(path:reason:)`` otherwise.
     public static func open(path: String) throws(GradebookError) -> Gradebook {
+        // Two processes opening a new file at once (shards, or a batch and `gradebook set`)
+        // would both see no migration applied and both create the tables, and one could read
+        // the other's half-made file as "another program's database". An exclusive flock on the
+        // file (independent of SQLite's own fcntl locks), held from the first look at the file
+        // until the schema is in place, makes the second wait and then find a whole gradebook.
+        // An empty file is what SQLite makes a new database of.
+        let lock = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { _ = flock(lock, LOCK_UN); Glibc.close(lock) } }
         try validateExistingFile(path: path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -78,13 +87,7 @@ public final class Gradebook: Sendable {
             }
         }
         guard unknown.isEmpty else { throw .newerSchema(path: path, unknownMigrations: unknown) }
-        // Two processes opening a new file at once (shards or a batch and `gradebook set`) would
-        // both see no migration applied and both create the tables; an exclusive flock on the
-        // file (independent of SQLite's own fcntl locks) lets one migrate while the other waits
-        // and then finds the schema in place.
-        let descriptor = Glibc.open(path, O_RDWR | O_CLOEXEC)
-        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX) }
-        defer { if descriptor >= 0 { _ = flock(descriptor, LOCK_UN); Glibc.close(descriptor) } }
+        // ``open(path:)`` holds the file's flock, so only one process migrates a new file.
         try perform("migrating the schema") { try migrator.migrate(pool) }
     }
 
