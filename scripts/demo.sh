@@ -75,6 +75,15 @@ step "The instructor grades the $(ls -d submissions/w05-descriptors/*/ | wc -l) 
 echo "(exit $?: 1 means some submission failed some check)"
 echo
 
+# Week 1: questions to the materials database (OPTIMADE-style conditions, the most stable
+# compound of a system, the most common space group, statistics); two correct samples and
+# four typical mistakes (submissions/README.md, "Week 1").
+step "The instructor grades the $(ls -d submissions/w01-materials-database/*/ | wc -l) week-1 sample submissions" \
+    "$matgrade" grade w01-materials-database submissions/w01-materials-database --jobs 2 -o "$out/grades/w01-materials-database" --gradebook "$out/gradebook.sqlite"
+"$matgrade" grade w01-materials-database submissions/w01-materials-database --jobs 2 -o "$out/grades/w01-materials-database" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
+echo "(exit $?: 1 means some submission failed some check)"
+echo
+
 # Week 2: methods and biases (structured answers with partial credit), the DFT band-gap
 # error on real data and cost scaling; the correct sample and four mistakes.
 step "The instructor grades the $(ls -d submissions/w02-simulation-methods/*/ | wc -l) week-2 sample submissions" \
