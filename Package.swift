@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Markup"),
         .target(name: "Descriptors", dependencies: ["Crystal", "LinearAlgebra", "JSONSupport", "Markup"]),
         .target(name: "Sandbox"),
-        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra", "Stability", "Continuum", "MaterialsDB"]),
+        .target(name: "Exercises", dependencies: ["Crystal", "Descriptors", "JSONSupport", "CArchive", "Learning", "LinearAlgebra", "Stability", "Continuum", "MaterialsDB", "Simulation"]),
         .target(
             name: "Grading",
             dependencies: [
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "DescriptorsTests", dependencies: ["Descriptors", "Crystal", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "JSONSupport", "Sandbox", "LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "Learning", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Crystal", "Descriptors", "JSONSupport", "Learning", "LinearAlgebra", "TestSupport", "Simulation", "Grading"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Gradebook", "Grading", "Sandbox", "JSONSupport", "Markup", "TestSupport"]),
         .target(name: "GradebookTestSupport", dependencies: ["Grading", "Sandbox", "JSONSupport"], path: "Tests/GradebookTestSupport"),
         .testTarget(

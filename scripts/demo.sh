@@ -92,6 +92,15 @@ step "The instructor grades the $(ls -d submissions/w02-simulation-methods/*/ | 
 echo "(exit $?: 1 means some submission failed some check)"
 echo
 
+# Week 3: a Lennard-Jones crystal by velocity Verlet, Ising averages with standard errors
+# (graded statistically), provenance of database fields; the correct sample and four
+# mistakes (submissions/README.md, "Week 3").
+step "The instructor grades the $(ls -d submissions/w03-simulation-assumptions/*/ | wc -l) week-3 sample submissions" \
+    "$matgrade" grade w03-simulation-assumptions submissions/w03-simulation-assumptions --jobs 2 -o "$out/grades/w03-simulation-assumptions" --gradebook "$out/gradebook.sqlite"
+"$matgrade" grade w03-simulation-assumptions submissions/w03-simulation-assumptions --jobs 2 -o "$out/grades/w03-simulation-assumptions" --cache "$out/reference-cache" --gradebook "$out/gradebook.sqlite" --regrade
+echo "(exit $?: 1 means some submission failed some check)"
+echo
+
 # Week 4: the convex hull from real Materials Project energies and a truss by finite
 # elements; two correct samples and seven typical mistakes (submissions/README.md, "Week 4").
 step "The instructor grades the $(ls -d submissions/w04-stability/*/ | wc -l) week-4 sample submissions" \
@@ -106,4 +115,4 @@ run "The class dashboard of all weeks (HTML with plots; a page per student besid
 run "The same grades as Canvas' gradebook import reads them" \
     "$matgrade" report --gradebook "$out/gradebook.sqlite" --format canvas -o "$out/canvas.csv"
 head -4 "$out/canvas.csv"
-echo "Demo done. JSON outputs, the SVG drawing and the week-2, 4, 5 and 6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."
+echo "Demo done. JSON outputs, the SVG drawing and the week-2, 3, 4, 5 and 6 grade reports are in $out/, the gradebook in $out/gradebook.sqlite, the class dashboard in $out/report/index.html (open it in a browser). Next: 'make test' runs the whole suite."

@@ -63,7 +63,10 @@ public struct CourseData: Hashable, Sendable {
 
 /// Every week's exercise, by id.
 public enum ExerciseRegistry {
-    private static let all: [any WeekExercise] = [Week01Database(), Week02SimulationMethods(), Week04Stability(), Week05Descriptors(), Week06CrystalGraphs(), Week07SOAPSimilarity()]
+    private static let all: [any WeekExercise] = [
+        Week01Database(), Week02SimulationMethods(), Week03SimulationAssumptions(), Week04Stability(), Week05Descriptors(),
+        Week06CrystalGraphs(), Week07SOAPSimilarity(),
+    ]
 
     /// The ids of the exercises with week code, in week order.
     public static var ids: [String] { all.map(\.id) }
