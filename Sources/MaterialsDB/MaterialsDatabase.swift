@@ -60,7 +60,7 @@ public final class MaterialsDatabase: Sendable {
     public let path: String
     /// `PRAGMA user_version` of the current layout; a file of another version is emptied
     /// and refilled (the data come from the course files or imports, never only from here).
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// The element set as two bit masks (bit Z-1 of the low word for Z <= 63, bit Z-64 of the
     /// high one above), so list filters are integer operations on the row itself instead
@@ -103,12 +103,14 @@ public final class MaterialsDatabase: Sendable {
                 }
                 try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)")
                 // Filters scan `entries`, which holds only numbers (about 60 bytes a row), and
-                // join `entry_text` for the rows that match.
+                // join `entry_text` for the rows that match. The columns every element filter
+                // reads come first: SQLite decodes a record only up to the last column it needs.
+                // `entries_masks` serves HAS ONLY (a list of exact element sets).
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS entries (
-                        row INTEGER PRIMARY KEY, nelements INTEGER NOT NULL, nsites INTEGER,
-                        formation_energy_per_atom REAL, band_gap REAL, e_above_hull REAL, experimental_band_gap REAL,
-                        space_group_it_number INTEGER, elements_mask_low INTEGER NOT NULL, elements_mask_high INTEGER NOT NULL);
+                        row INTEGER PRIMARY KEY, elements_mask_low INTEGER NOT NULL, elements_mask_high INTEGER NOT NULL,
+                        nelements INTEGER NOT NULL, formation_energy_per_atom REAL, band_gap REAL, e_above_hull REAL,
+                        experimental_band_gap REAL, nsites INTEGER, space_group_it_number INTEGER);
                     CREATE TABLE IF NOT EXISTS entry_text (
                         row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
                         chemical_formula_descriptive TEXT NOT NULL, chemical_formula_reduced TEXT NOT NULL, prototype TEXT);
@@ -116,6 +118,7 @@ public final class MaterialsDatabase: Sendable {
                     CREATE INDEX IF NOT EXISTS entries_gap ON entries(band_gap);
                     CREATE INDEX IF NOT EXISTS entries_hull ON entries(e_above_hull);
                     CREATE INDEX IF NOT EXISTS entries_space_group ON entries(space_group_it_number);
+                    CREATE INDEX IF NOT EXISTS entries_masks ON entries(elements_mask_low, elements_mask_high);
                     CREATE INDEX IF NOT EXISTS text_formula ON entry_text(chemical_formula_reduced);
                     """)
             }
@@ -132,7 +135,10 @@ public final class MaterialsDatabase: Sendable {
                 let removeNumbers = try db.makeStatement(sql: "DELETE FROM entries WHERE row = ?")
                 let removeText = try db.makeStatement(sql: "DELETE FROM entry_text WHERE row = ?")
                 let text = try db.makeStatement(sql: "INSERT INTO entry_text (id, source, chemical_formula_descriptive, chemical_formula_reduced, prototype) VALUES (?, ?, ?, ?, ?)")
-                let numbers = try db.makeStatement(sql: "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                let numbers = try db.makeStatement(sql: """
+                    INSERT INTO entries (row, elements_mask_low, elements_mask_high, nelements, formation_energy_per_atom, band_gap,
+                        e_above_hull, experimental_band_gap, nsites, space_group_it_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 for e in entries {
                     if let row = try Int64.fetchOne(existing, arguments: [e.id]) {
                         try removeNumbers.execute(arguments: [row])
@@ -140,8 +146,8 @@ public final class MaterialsDatabase: Sendable {
                     }
                     try text.execute(arguments: [e.id, e.source, e.formula, e.reducedFormula, e.prototype])
                     let masks = Self.masks(e.elements)
-                    try numbers.execute(arguments: [db.lastInsertedRowID, e.elements.count, e.siteCount, e.formationEnergyPerAtom, e.bandGap,
-                                                    e.energyAboveHull, e.experimentalBandGap, e.spaceGroupNumber, masks.low, masks.high])
+                    try numbers.execute(arguments: [db.lastInsertedRowID, masks.low, masks.high, e.elements.count, e.formationEnergyPerAtom, e.bandGap,
+                                                    e.energyAboveHull, e.experimentalBandGap, e.siteCount, e.spaceGroupNumber])
                 }
                 // Statistics for the query planner (which index is selective for which filter).
                 try db.execute(sql: "ANALYZE")

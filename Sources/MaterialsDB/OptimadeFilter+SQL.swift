@@ -58,6 +58,16 @@ extension OptimadeFilter {
         return (condition, StatementArguments(arguments))
     }
 
+    /// The single-bit words of a mask.
+    static func bits(of mask: Int64) -> [Int64] {
+        (0..<64).map { Int64(1) << Int64($0) }.filter { mask & $0 != 0 }
+    }
+
+    /// Every OR of a subset of `bits` (the empty one, 0, included).
+    static func subsets(of bits: [Int64]) -> [Int64] {
+        bits.reduce([Int64(0)]) { sums, bit in sums + sums.map { $0 | bit } }
+    }
+
     private func sql(into arguments: inout [DatabaseValueConvertible?], negated: Bool) throws(OptimadeQueryError) -> String {
         func guarded(_ condition: String) -> String { negated ? "COALESCE(\(condition), 0)" : "(\(condition))" }
         switch self {
@@ -113,17 +123,37 @@ extension OptimadeFilter {
             }
             let masks = MaterialsDatabase.masks(symbols)
             switch op {
+            // A word whose mask is 0 needs no term (most elements sit in the low word): every
+            // term is work for each of the rows a filter scans.
             case .all:
                 // A symbol that is no element can never be present.
                 if symbols.contains(where: { MaterialsDatabase.masks([$0]) == (0, 0) }) { return "(0)" }
-                arguments.append(contentsOf: [masks.low, masks.low, masks.high, masks.high])
-                return "((elements_mask_low & ?) = ? AND (elements_mask_high & ?) = ?)"
+                var terms: [String] = []
+                for (column, mask) in [("elements_mask_low", masks.low), ("elements_mask_high", masks.high)] where mask != 0 {
+                    arguments.append(contentsOf: [mask, mask])
+                    terms.append("(\(column) & ?) = ?")
+                }
+                return terms.isEmpty ? "(1)" : "(" + terms.joined(separator: " AND ") + ")"
             case .any:
-                arguments.append(contentsOf: [masks.low, masks.high])
-                return "((elements_mask_low & ?) <> 0 OR (elements_mask_high & ?) <> 0)"
+                var terms: [String] = []
+                for (column, mask) in [("elements_mask_low", masks.low), ("elements_mask_high", masks.high)] where mask != 0 {
+                    arguments.append(mask)
+                    terms.append("(\(column) & ?) <> 0")
+                }
+                return terms.isEmpty ? "(0)" : "(" + terms.joined(separator: " OR ") + ")"
             case .only:
-                arguments.append(contentsOf: [~masks.low, ~masks.high])
-                return "((elements_mask_low & ?) = 0 AND (elements_mask_high & ?) = 0)"
+                // The element sets within the list, as values the `entries_masks` index looks up
+                // (2^k of them for k listed elements); a bit test on every row beyond 12.
+                let lowBits = Self.bits(of: masks.low), highBits = Self.bits(of: masks.high)
+                guard lowBits.count + highBits.count <= 12 else {
+                    arguments.append(contentsOf: [~masks.low, ~masks.high])
+                    return "((elements_mask_low & ?) = 0 AND (elements_mask_high & ?) = 0)"
+                }
+                let lows = Self.subsets(of: lowBits), highs = Self.subsets(of: highBits)
+                arguments.append(contentsOf: lows.map { $0 as DatabaseValueConvertible? })
+                arguments.append(contentsOf: highs.map { $0 as DatabaseValueConvertible? })
+                let list = { (count: Int) in Array(repeating: "?", count: count).joined(separator: ", ") }
+                return "(elements_mask_low IN (\(list(lows.count))) AND elements_mask_high IN (\(list(highs.count))))"
             }
         case let .length(name, op, value):
             let property = try Self.property(name)
