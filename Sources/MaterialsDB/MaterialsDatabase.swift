@@ -60,7 +60,7 @@ public final class MaterialsDatabase: Sendable {
     public let path: String
     /// `PRAGMA user_version` of the current layout; a file of another version is emptied
     /// and refilled (the data come from the course files or imports, never only from here).
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// The element set as two bit masks (bit Z-1 of the low word for Z <= 63, bit Z-64 of the
     /// high one above), so list filters are integer operations on the row itself instead
@@ -105,7 +105,9 @@ public final class MaterialsDatabase: Sendable {
                 // Filters scan `entries`, which holds only numbers (about 60 bytes a row), and
                 // join `entry_text` for the rows that match. The columns every element filter
                 // reads come first: SQLite decodes a record only up to the last column it needs.
-                // `entries_masks` serves HAS ONLY (a list of exact element sets).
+                // `entries_masks` serves HAS ONLY (a list of exact element sets). The property
+                // indexes carry nelements and the masks, so a range on one property combined
+                // with element conditions is answered from the index without visiting the rows.
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS entries (
                         row INTEGER PRIMARY KEY, elements_mask_low INTEGER NOT NULL, elements_mask_high INTEGER NOT NULL,
@@ -114,10 +116,10 @@ public final class MaterialsDatabase: Sendable {
                     CREATE TABLE IF NOT EXISTS entry_text (
                         row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
                         chemical_formula_descriptive TEXT NOT NULL, chemical_formula_reduced TEXT NOT NULL, prototype TEXT);
-                    CREATE INDEX IF NOT EXISTS entries_formation ON entries(formation_energy_per_atom);
-                    CREATE INDEX IF NOT EXISTS entries_gap ON entries(band_gap);
-                    CREATE INDEX IF NOT EXISTS entries_hull ON entries(e_above_hull);
-                    CREATE INDEX IF NOT EXISTS entries_space_group ON entries(space_group_it_number);
+                    CREATE INDEX IF NOT EXISTS entries_formation ON entries(formation_energy_per_atom, nelements, elements_mask_low, elements_mask_high);
+                    CREATE INDEX IF NOT EXISTS entries_gap ON entries(band_gap, nelements, elements_mask_low, elements_mask_high);
+                    CREATE INDEX IF NOT EXISTS entries_hull ON entries(e_above_hull, nelements, elements_mask_low, elements_mask_high);
+                    CREATE INDEX IF NOT EXISTS entries_space_group ON entries(space_group_it_number, nelements, elements_mask_low, elements_mask_high);
                     CREATE INDEX IF NOT EXISTS entries_masks ON entries(elements_mask_low, elements_mask_high);
                     CREATE INDEX IF NOT EXISTS text_formula ON entry_text(chemical_formula_reduced);
                     """)
@@ -161,6 +163,8 @@ public final class MaterialsDatabase: Sendable {
     /// holding `fields` (all properties when empty; unknown values are null).
     /// - Parameters:
     ///   - sort: a property name, `-name` for descending (OPTIMADE's `sort`); ties by id.
+    ///     Without one, entries come in the order they were added (for a built database, the
+    ///     sources' own row order), which costs no sorting.
     ///   - limit: at most this many rows; nil for all.
     /// - Throws: ``MaterialsDatabaseError`` naming the filter position or the property at fault.
     public func query(filter: String?, fields: [String] = [], sort: String? = nil, limit: Int? = nil) throws(MaterialsDatabaseError) -> [[String: JSONValue]] {
@@ -183,7 +187,7 @@ public final class MaterialsDatabase: Sendable {
                 throw .database(path: path, message: "\(error)")
             }
         }
-        var order = "id"
+        var order: String?
         if let sort, !sort.isEmpty {
             let descending = sort.hasPrefix("-")
             let name = descending ? String(sort.dropFirst()) : sort
@@ -191,38 +195,52 @@ public final class MaterialsDatabase: Sendable {
             do { property = try OptimadeFilter.property(name) } catch { throw .query(error) }
             guard property.kind != .list else { throw .badOption(name: "sort", value: sort, fix: "sort by a single-valued property, not a list") }
             // Unknown values last either way; then by id so the order is total.
-            order = "\(name) IS NULL, \(name) \(descending ? "DESC" : "ASC"), id"
+            order = "\(name) IS NULL, \(name) \(descending ? "DESC" : "ASC"), entry_text.id"
+        } else if limit != nil {
+            order = "entries.row"
         }
+        // Without a sort or a limit the rows are put in order here, by their row number: an
+        // ORDER BY would make SQLite walk the table in row order instead of using an index.
+        let sortHere = order == nil
         if let limit, limit < 0 { throw .badOption(name: "limit", value: String(limit), fix: "give a number >= 0") }
-        let selected = columns.flatMap { property -> [String] in
-            if property.kind == .list { return ["elements_mask_low", "elements_mask_high"] }
-            return [property.name == "id" ? "entry_text.id AS id" : property.name]
+        var selected = ["entries.row"]
+        for property in columns {
+            if property.kind == .list { selected += ["elements_mask_low", "elements_mask_high"] } else {
+                selected.append(property.name == "id" ? "entry_text.id" : property.name)
+            }
         }
-        // CROSS JOIN keeps `entries` (the compact table) as the scanned one.
-        let sql = "SELECT \(selected.joined(separator: ", ")) FROM entries CROSS JOIN entry_text ON entry_text.row = entries.row WHERE \(condition) ORDER BY \(order)"
-            + (limit.map { " LIMIT \($0)" } ?? "")
+        // CROSS JOIN keeps `entries` (the compact table) as the outer one.
+        let sql = "SELECT \(selected.joined(separator: ", ")) FROM entries CROSS JOIN entry_text ON entry_text.row = entries.row WHERE \(condition)"
+            + (order.map { " ORDER BY \($0)" } ?? "") + (limit.map { " LIMIT \($0)" } ?? "")
         do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            var rows = try queue.read { db -> [(Int64, [String: JSONValue])] in
+                var result: [(Int64, [String: JSONValue])] = []
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try cursor.next() {
                     var object: [String: JSONValue] = [:]
+                    object.reserveCapacity(columns.count)
+                    var index = 1
                     for property in columns {
                         if property.kind == .list {
-                            let symbols = Self.symbols(low: row["elements_mask_low"], high: row["elements_mask_high"])
+                            let symbols = Self.symbols(low: row[index], high: row[index + 1])
                             object[property.name] = .array(symbols.map(JSONValue.string))
+                            index += 2
                             continue
                         }
-                        let value = row[property.name] as DatabaseValue
-                        switch value.storage {
-                        case .null: object[property.name] = .null
-                        case let .int64(number): object[property.name] = .number(Double(number))
-                        case let .double(number): object[property.name] = .number(number)
-                        case let .string(text): object[property.name] = .string(text)
-                        case .blob: object[property.name] = .null
+                        // Typed reads by column index: the cheapest way through GRDB's rows.
+                        if property.kind == .string {
+                            object[property.name] = (row[index] as String?).map(JSONValue.string) ?? .null
+                        } else {
+                            object[property.name] = (row[index] as Double?).map(JSONValue.number) ?? .null
                         }
+                        index += 1
                     }
-                    return object
+                    result.append((row[0], object))
                 }
+                return result
             }
+            if sortHere { rows.sort { $0.0 < $1.0 } }
+            return rows.map(\.1)
         } catch {
             throw .database(path: path, message: "\(error)")
         }
