@@ -8,7 +8,7 @@ import TestSupport
 @Suite("Week 6 inputs")
 struct Week06InputTests {
     @Test func registryFindsWeeksWithCode() throws {
-        #expect(ExerciseRegistry.ids == ["w02-simulation-methods", "w03-simulation-assumptions", "w04-stability", "w05-descriptors", "w06-crystal-graphs", "w07-soap-similarity"])
+        #expect(ExerciseRegistry.ids == ["w01-materials-database", "w02-simulation-methods", "w03-simulation-assumptions", "w04-stability", "w05-descriptors", "w06-crystal-graphs", "w07-soap-similarity"])
         let exercise = try #require(ExerciseRegistry.exercise(id: "w06-crystal-graphs"))
         #expect(exercise.id == "w06-crystal-graphs")
         #expect(ExerciseRegistry.exercise(id: "w99-nothing") == nil)

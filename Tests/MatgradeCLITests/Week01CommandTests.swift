@@ -28,45 +28,17 @@ struct Week01CommandTests {
     @Test("each sample gets its pinned score and fails exactly its flaw's checks", arguments: samples.map(\.0))
     func sample(_ name: String) throws {
         let (_, score, failing) = try #require(Self.samples.first { $0.0 == name })
-        let result = try MatgradeProcess.run(["check", "w01-materials-database", "submissions/w01-materials-database/\(name)"])
-        #expect(result.status == (failing.isEmpty ? 0 : 1), "\(result)")
-        #expect(result.standardOutput.contains(score), "\(result)")
-        for (key, title) in Self.titles {
-            let failed = result.standardOutput.contains("✘ \(title)")
-            #expect(failed == failing.contains(key), "\(name): check \(key) failed = \(failed)\n\(result)")
-            if !failing.contains(key) {
-                #expect(result.standardOutput.contains("✔ \(title)"), "\(name): check \(key) never shown passing\n\(result)")
-            }
-        }
+        try SampleExpectations.check("w01-materials-database", sample: name, score: score, failing: failing, titles: Self.titles)
     }
 
     /// Hidden cases (a random element pool per student) and the invariance check (the entries
     /// reordered) only run in `grade`.
     @Test("matgrade grade: hidden cases and the invariance check with the test secret; pinned points and failed checks")
     func gradeBatch() throws {
-        let expected: [(name: String, points: Double, failed: Set<String>)] = [
+        let expected: [SampleExpectations.Graded] = [
             ("correct", 100, []),
             ("unknown-as-zero", 36.675, ["selection", "lowest-formation-id", "lowest-formation-energy", "space-group-mode", "property-statistics"]),
         ]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-w01-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let submissions = folder.appendingPathComponent("submissions")
-        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
-        for (name, _, _) in expected {
-            try FileManager.default.copyItem(
-                at: RepositoryPaths.root.appendingPathComponent("submissions/w01-materials-database/\(name)"), to: submissions.appendingPathComponent(name))
-        }
-        let output = folder.appendingPathComponent("reports")
-        let result = try MatgradeProcess.run(
-            ["grade", "w01-materials-database", submissions.path, "--jobs", "2", "-o", output.path, "--cache", folder.appendingPathComponent("cache").path],
-            environment: ["MATGRADE_SECRET": GradeCommandTests.secret])
-        #expect(result.status == 1, "some checks failed, so exit 1: \(result)")
-        #expect(result.standardOutput.contains("2 submissions of w01-materials-database graded"), "\(result)")
-        for (name, points, failed) in expected {
-            let report = try SampleReport.load(output.appendingPathComponent("students/\(name).json"))
-            #expect(abs(report.points - points) < 0.001, "\(name): \(report.points) points, expected \(points)")
-            #expect(report.failedChecks == failed, "\(name): failed \(report.failedChecks.sorted()), expected \(failed.sorted())")
-            #expect(report.cases?.map(\.visibility) == ["public", "public", "public", "hidden", "hidden", "hidden"], "\(name)")
-        }
+        try SampleExpectations.grade("w01-materials-database", expected: expected, visibilities: ["public", "public", "public", "hidden", "hidden", "hidden"])
     }
 }

@@ -33,16 +33,7 @@ struct Week03CommandTests {
     @Test("each sample gets its pinned score and fails exactly its flaw's checks", arguments: samples.map(\.0))
     func sample(_ name: String) throws {
         let (_, score, failing) = try #require(Self.samples.first { $0.0 == name })
-        let result = try MatgradeProcess.run(["check", "w03-simulation-assumptions", "submissions/w03-simulation-assumptions/\(name)"])
-        #expect(result.status == (failing.isEmpty ? 0 : 1), "\(result)")
-        #expect(result.standardOutput.contains(score), "\(result)")
-        for (key, title) in Self.titles {
-            let failed = result.standardOutput.contains("✘ \(title)")
-            #expect(failed == failing.contains(key), "\(name): check \(key) failed = \(failed)\n\(result)")
-            if !failing.contains(key) {
-                #expect(result.standardOutput.contains("✔ \(title)"), "\(name): check \(key) never shown passing\n\(result)")
-            }
-        }
+        try SampleExpectations.check("w03-simulation-assumptions", sample: name, score: score, failing: failing, titles: Self.titles)
     }
 
     /// Hidden cases (an Ising temperature drawn in 1.5...3.5 for each student) only run in
@@ -50,30 +41,10 @@ struct Week03CommandTests {
     /// 1/T² fails the heat capacity on every case.
     @Test("matgrade grade: hidden cases with the test secret; pinned points and failed checks")
     func gradeBatch() throws {
-        let expected: [(name: String, points: Double, failed: Set<String>)] = [
+        let expected: [SampleExpectations.Graded] = [
             ("correct", 100, []),
             ("missing-factor", 90, ["ising-heat-capacity"]),
         ]
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("matgrade-w03-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let submissions = folder.appendingPathComponent("submissions")
-        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
-        for (name, _, _) in expected {
-            try FileManager.default.copyItem(
-                at: RepositoryPaths.root.appendingPathComponent("submissions/w03-simulation-assumptions/\(name)"),
-                to: submissions.appendingPathComponent(name))
-        }
-        let output = folder.appendingPathComponent("reports")
-        let result = try MatgradeProcess.run(
-            ["grade", "w03-simulation-assumptions", submissions.path, "--jobs", "2", "-o", output.path, "--cache", folder.appendingPathComponent("cache").path],
-            environment: ["MATGRADE_SECRET": GradeCommandTests.secret])
-        #expect(result.status == 1, "some checks failed, so exit 1: \(result)")
-        #expect(result.standardOutput.contains("2 submissions of w03-simulation-assumptions graded"), "\(result)")
-        for (name, points, failed) in expected {
-            let report = try SampleReport.load(output.appendingPathComponent("students/\(name).json"))
-            #expect(abs(report.points - points) < 0.001, "\(name): \(report.points) points, expected \(points)")
-            #expect(report.failedChecks == failed, "\(name): failed \(report.failedChecks.sorted()), expected \(failed.sorted())")
-            #expect(report.cases?.map(\.visibility) == ["public", "public", "hidden", "hidden"], "\(name)")
-        }
+        try SampleExpectations.grade("w03-simulation-assumptions", expected: expected, visibilities: ["public", "public", "hidden", "hidden"])
     }
 }
