@@ -28,12 +28,11 @@ struct LearningDataFile {
             throw FrontendError.invalidData(file: path, field: nil, problem: "cannot be read (\(error.localizedDescription))",
                                             fix: "check the path")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let firstCharacter = text.first { !$0.isWhitespace }
-        if path.lowercased().hasSuffix(".json") || firstCharacter == "{" {
+        let firstByte = data.first { ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) }
+        if path.lowercased().hasSuffix(".json") || firstByte == UInt8(ascii: "{") {
             try self.init(json: data, path: path)
         } else {
-            try self.init(csv: text, path: path)
+            try self.init(csv: data, path: path)
         }
     }
 
@@ -114,51 +113,91 @@ struct LearningDataFile {
                                         fix: "every value must be a finite number; remove or impute missing values")
     }
 
-    private init(csv text: String, path: String) throws {
-        let lines = text.split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    /// Reads the CSV layout byte by byte (one `strtod` per cell): Foundation's string
+    /// splitting and trimming took 3.5 s on the 4,604 x 134 Magpie table, which dominated a
+    /// 100-tree forest.
+    private init(csv data: Data, path: String) throws {
+        var bytes = [UInt8](data)
+        bytes.append(0)  // strtod stops at the terminator after the last cell
+        let (comma, newline, carriageReturn, space, tab): (UInt8, UInt8, UInt8, UInt8, UInt8) = (44, 10, 13, 32, 9)
+        // Non-blank lines as byte ranges, with their 1-based numbers in the file.
+        var lines: [(number: Int, range: Range<Int>)] = []
+        var (lineStart, lineNumber) = (0, 1)
+        for index in 0..<bytes.count where bytes[index] == newline || index == bytes.count - 1 {
+            var lineEnd = index
+            while lineEnd > lineStart, [carriageReturn, space, tab].contains(bytes[lineEnd - 1]) { lineEnd -= 1 }
+            var first = lineStart
+            while first < lineEnd, bytes[first] == space || bytes[first] == tab { first += 1 }
+            if first < lineEnd { lines.append((lineNumber, lineStart..<lineEnd)) }
+            (lineStart, lineNumber) = (index + 1, lineNumber + 1)
+        }
+        /// The cells of a line, trimmed of spaces and tabs.
+        func cells(_ range: Range<Int>) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var cellStart = range.lowerBound
+            for index in range.lowerBound...range.upperBound where index == range.upperBound || bytes[index] == comma {
+                var (low, high) = (cellStart, index)
+                while low < high, bytes[low] == space || bytes[low] == tab { low += 1 }
+                while high > low, bytes[high - 1] == space || bytes[high - 1] == tab { high -= 1 }
+                result.append(low..<high)
+                cellStart = index + 1
+            }
+            return result
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         guard let header = lines.first else {
             throw FrontendError.invalidData(file: path, field: nil, problem: "is empty",
                                             fix: "write a header line, then one sample per line (or use JSON)")
         }
-        let names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = cells(header.range).map(text)
         let targetColumn = names.firstIndex(of: "y")
         let splitColumn = names.firstIndex(of: "split")
         let featureColumns = names.indices.filter { $0 != targetColumn && $0 != splitColumn }
         guard !featureColumns.isEmpty else {
-            throw FrontendError.invalidData(file: path, field: "line 1", problem: "names no feature column (header: \(header))",
+            throw FrontendError.invalidData(file: path, field: "line \(header.number)",
+                                            problem: "names no feature column (header: \(text(header.range)))",
                                             fix: "name at least one feature column besides 'y' and 'split'")
         }
+        let (trainWord, testWord) = (Array("train".utf8), Array("test".utf8))
         var (train, test, targets) = ([Double](), [Double](), [Double]())
-        for (offset, line) in lines.dropFirst().enumerated() {
-            let lineNumber = offset + 2
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count == names.count else {
-                throw FrontendError.invalidData(file: path, field: "line \(lineNumber)", problem: "has \(cells.count) cells, the header \(names.count)",
-                                                fix: "give every line one value per header column")
-            }
-            func number(_ column: Int) throws -> Double {
-                guard let value = Double(cells[column]), value.isFinite else {
-                    throw FrontendError.invalidData(file: path, field: "line \(lineNumber), column '\(names[column])'",
-                                                    problem: "is '\(cells[column])', not a finite number", fix: "write a number such as 1.5 or -2e-3")
+        try bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for line in lines.dropFirst() {
+                let row = cells(line.range)
+                guard row.count == names.count else {
+                    throw FrontendError.invalidData(file: path, field: "line \(line.number)",
+                                                    problem: "has \(row.count) cells, the header \(names.count)",
+                                                    fix: "give every line one value per header column")
                 }
-                return value
-            }
-            let isTest: Bool
-            if let splitColumn {
-                guard ["train", "test"].contains(cells[splitColumn]) else {
-                    throw FrontendError.invalidData(file: path, field: "line \(lineNumber), column 'split'",
-                                                    problem: "is '\(cells[splitColumn])'", fix: "write train or test")
+                func number(_ column: Int) throws -> Double {
+                    let cell = row[column]
+                    var end: UnsafeMutablePointer<CChar>?
+                    let start = UnsafeRawPointer(base + cell.lowerBound).assumingMemoryBound(to: CChar.self)
+                    let value = strtod(start, &end)
+                    let consumed = end.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? -1
+                    guard !cell.isEmpty, consumed == cell.upperBound, value.isFinite else {
+                        throw FrontendError.invalidData(file: path, field: "line \(line.number), column '\(names[column])'",
+                                                        problem: "is '\(text(cell))', not a finite number",
+                                                        fix: "write a number such as 1.5 or -2e-3")
+                    }
+                    return value
                 }
-                isTest = cells[splitColumn] == "test"
-            } else {
-                isTest = false
-            }
-            let row = try featureColumns.map(number)
-            if isTest {
-                test += row
-            } else {
-                train += row
-                if let targetColumn { targets.append(try number(targetColumn)) }
+                let isTest: Bool
+                if let splitColumn {
+                    let word = Array(buffer[row[splitColumn]])
+                    guard word == trainWord || word == testWord else {
+                        throw FrontendError.invalidData(file: path, field: "line \(line.number), column 'split'",
+                                                        problem: "is '\(text(row[splitColumn]))'", fix: "write train or test")
+                    }
+                    isTest = word == testWord
+                } else {
+                    isTest = false
+                }
+                for column in featureColumns {
+                    let value = try number(column)
+                    if isTest { test.append(value) } else { train.append(value) }
+                }
+                if !isTest, let targetColumn { targets.append(try number(targetColumn)) }
             }
         }
         let width = featureColumns.count

@@ -105,6 +105,20 @@ struct ComputeLearningCommandTests {
                 "\(labels)")
     }
 
+    @Test("a CSV with CRLF endings, spaces, blank lines and a split column gives the JSON file's ridge")
+    func csvAndJSONAgree() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "\r\n a , b ,y,split\r\n1,2,3.5,train\r\n\r\n 2 ,-1e-1,1,train\r\n3,1,+2,train\r\n0.5,0.25,0,test\r\n4,3,7.25,train"
+            .write(to: directory.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        try #"{"X_train": [[1, 2], [2, -0.1], [3, 1], [4, 3]], "y_train": [3.5, 1, 2, 7.25], "X_test": [[0.5, 0.25]]}"#
+            .write(to: directory.appendingPathComponent("d.json"), atomically: true, encoding: .utf8)
+        let csv = try MatgradeProcess.run(["compute", "ridge", "--data", "d.csv", "--alpha", "0.5"], in: directory)
+        let json = try MatgradeProcess.run(["compute", "ridge", "--data", "d.json", "--alpha", "0.5"], in: directory)
+        #expect(csv.status == 0, "\(csv)")
+        #expect(!csv.standardOutput.isEmpty && csv.standardOutput == json.standardOutput, "\(csv)\n\(json)")
+    }
+
     struct BadData: CustomTestStringConvertible, Sendable {
         let name: String
         let fileName: String
@@ -125,6 +139,13 @@ struct ComputeLearningCommandTests {
                 arguments: ["pca"], message: "d.json: 'X_train' is ragged: 'X_train[1]' has 1 element but 'X_train[0]' has 2 elements"),
         BadData(name: "bad CSV cell", fileName: "d.csv", contents: "a,b\n1,2\n3,x\n",
                 arguments: ["pca"], message: "d.csv: line 3, column 'b' is 'x', not a finite number"),
+        BadData(name: "CSV cell with trailing text, CRLF lines, blank line counted", fileName: "d.csv",
+                contents: "a, b\r\n1, 2\r\n\r\n3, 4.5e\r\n", arguments: ["pca"],
+                message: "d.csv: line 4, column 'b' is '4.5e', not a finite number"),
+        BadData(name: "empty CSV cell", fileName: "d.csv", contents: "a,b,split\n1,,train\n",
+                arguments: ["pca"], message: "d.csv: line 2, column 'b' is '', not a finite number"),
+        BadData(name: "CSV split neither train nor test", fileName: "d.csv", contents: "a,y,split\n1,2,train\n3,4,Test\n",
+                arguments: ["ridge"], message: "d.csv: line 3, column 'split' is 'Test'; write train or test"),
         BadData(name: "too many components", fileName: "d.json", contents: #"{"X_train": [[1, 2], [3, 5], [4, 4]]}"#,
                 arguments: ["pca", "--components", "3"], message: "PCA: n_components is 3; it must be in [0, min(samples, features)] = [0, 2]"),
         BadData(name: "k-means++ without --clusters", fileName: "d.json", contents: #"{"X_train": [[1], [2]]}"#,

@@ -69,11 +69,17 @@ struct TreeTrainingData: Sendable {
     func grow(weights: [Double], options: TreeOptions, using generator: inout LearningRandom) -> RegressionTree {
         let (n, p) = (sampleCount, featureCount)
         let m = weights.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        // Each feature's in-bag samples in increasing order, and their values in the same
+        // positions (exact as Float: X was rounded to Float). Splits move both, so scanning a
+        // node reads memory in order instead of gathering from the feature's column, which
+        // was about 40 % of the time in cache misses.
         var sorted = [Int32](repeating: 0, count: p * m)
+        var values = [Float](repeating: 0, count: p * m)
         for f in 0..<p {
             var k = 0
             for index in order[(f * n)..<((f + 1) * n)] where weights[Int(index)] > 0 {
                 sorted[f * m + k] = index
+                values[f * m + k] = Float(columns[f * n + Int(index)])
                 k += 1
             }
         }
@@ -85,6 +91,7 @@ struct TreeTrainingData: Sendable {
         var builder = TreeNodes()
         var goesLeft = [Bool](repeating: false, count: n)
         var buffer = [Int32](repeating: 0, count: max(m, 1))
+        var valueBuffer = [Float](repeating: 0, count: max(m, 1))
         var featureOrder = Array(0..<p)
         var stack: [(start: Int, end: Int, depth: Int, parent: Int, isLeft: Bool)] = [(0, m, 0, -1, false)]
         columns.withUnsafeBufferPointer { x in
@@ -92,6 +99,7 @@ struct TreeTrainingData: Sendable {
                 weightedTargets.withUnsafeBufferPointer { wy in
                     targets.withUnsafeBufferPointer { y in
                         sorted.withUnsafeMutableBufferPointer { s in
+                          values.withUnsafeMutableBufferPointer { v in
                             while let item = stack.popLast() {
                                 let (start, end, depth, parent, isLeft) = item
                                 var (total, sum, squares) = (0.0, 0.0, 0.0)
@@ -116,17 +124,20 @@ struct TreeTrainingData: Sendable {
                                     let f = featureOrder[draw]
                                     featureOrder.swapAt(draw, remaining - 1)
                                     remaining -= 1
-                                    let base = f * m, column = f * n
-                                    if x[column + Int(s[base + end - 1])] <= x[column + Int(s[base + start])] + Self.featureThreshold {
+                                    let base = f * m
+                                    if Double(v[base + end - 1]) <= Double(v[base + start]) + Self.featureThreshold {
                                         continue
                                     }
                                     visited += 1
                                     var (leftWeight, leftSum) = (0.0, 0.0)
+                                    // Each sorted value is read once: `next` becomes the following position's `current`.
+                                    var next = Double(v[base + start])
                                     for k in start..<(end - 1) {
                                         let i = Int(s[base + k])
                                         leftWeight += w[i]
                                         leftSum += wy[i]
-                                        let (current, next) = (x[column + i], x[column + Int(s[base + k + 1])])
+                                        let current = next
+                                        next = Double(v[base + k + 1])
                                         if next <= current + Self.featureThreshold { continue }
                                         let leftCount = k - start + 1
                                         if leftCount < minLeaf { continue }
@@ -154,19 +165,25 @@ struct TreeTrainingData: Sendable {
                                         let i = s[base + k]
                                         if goesLeft[Int(i)] {
                                             s[base + l] = i
+                                            v[base + l] = v[base + k]
                                             l += 1
                                         } else {
                                             buffer[r] = i
+                                            valueBuffer[r] = v[base + k]
                                             r += 1
                                         }
                                     }
-                                    for k in 0..<r { s[base + l + k] = buffer[k] }
+                                    for k in 0..<r {
+                                        s[base + l + k] = buffer[k]
+                                        v[base + l + k] = valueBuffer[k]
+                                    }
                                 }
                                 let middle = best.position + 1
                                 builder.split(node, feature: best.feature, threshold: best.threshold)
                                 stack.append((middle, end, depth + 1, node, false))
                                 stack.append((start, middle, depth + 1, node, true))
                             }
+                          }
                         }
                     }
                 }
