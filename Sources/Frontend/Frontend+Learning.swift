@@ -16,9 +16,12 @@ extension Frontend {
     /// `matgrade compute ridge --data FILE [--alpha A]`: scikit-learn's `Ridge(alpha)`
     /// (`alpha = 0`: `LinearRegression()`), fitted on X_train, y_train.
     ///
-    /// JSON (stable): `{"model": "ridge", "alpha": A, "coef_": [...], "intercept_": b,
+    /// Output keys are the documented names: scikit-learn's attribute names without
+    /// the trailing underscore (`coef_` is `coef`), as in `gp` and `forest`.
+    ///
+    /// JSON (stable): `{"model": "ridge", "alpha": A, "coef": [...], "intercept": b,
     /// "pred_train": [...], "pred_test": [...]}`; `"model": "linear_regression"` and
-    /// `"rank_"` when alpha is 0; `pred_test` only when the file has X_test.
+    /// `"rank"` when alpha is 0; `pred_test` only when the file has X_test.
     public static func ridge(dataPath: String, alpha: Double) throws -> String {
         let data = try LearningDataFile(path: dataPath)
         guard let targets = data.trainTargets else {
@@ -29,9 +32,9 @@ extension Frontend {
         var json = JSONWriter()
         json.raw("{\"model\": "); json.string(alpha == 0 ? "linear_regression" : "ridge")
         json.raw(", \"alpha\": "); json.number(alpha)
-        if let rank = model.rank { json.raw(", \"rank_\": "); json.integer(rank) }
-        json.raw(",\n \"coef_\": "); json.numbers(model.coefficients)
-        json.raw(",\n \"intercept_\": "); json.number(model.intercept)
+        if let rank = model.rank { json.raw(", \"rank\": "); json.integer(rank) }
+        json.raw(",\n \"coef\": "); json.numbers(model.coefficients)
+        json.raw(",\n \"intercept\": "); json.number(model.intercept)
         json.raw(",\n \"pred_train\": "); json.numbers(try model.predict(data.trainFeatures))
         if let test = data.testFeatures {
             json.raw(",\n \"pred_test\": "); json.numbers(try model.predict(test))
@@ -43,21 +46,21 @@ extension Frontend {
     /// `matgrade compute pca --data FILE [--components K]`: scikit-learn's
     /// `PCA(n_components=K, svd_solver="full")` on X_train.
     ///
-    /// JSON (stable): `{"n_components_": K, "mean_": [...], "components_": [[...]],
-    /// "explained_variance_": [...], "explained_variance_ratio_": [...], "singular_values_":
-    /// [...], "noise_variance_": v, "transform_train": [[...]], "transform_test": [[...]]}`;
+    /// JSON (stable): `{"n_components": K, "mean": [...], "components": [[...]],
+    /// "explained_variance": [...], "explained_variance_ratio": [...], "singular_values":
+    /// [...], "noise_variance": v, "transform_train": [[...]], "transform_test": [[...]]}`;
     /// components with scikit-learn's signs (largest-magnitude entry positive).
     public static func pca(dataPath: String, componentCount: Int?) throws -> String {
         let data = try LearningDataFile(path: dataPath)
         let pca = try PrincipalComponentAnalysis(fitting: data.trainFeatures, componentCount: componentCount)
         var json = JSONWriter()
-        json.raw("{\"n_components_\": "); json.integer(pca.componentCount)
-        json.raw(",\n \"mean_\": "); json.numbers(pca.mean)
-        json.raw(",\n \"components_\": "); writeRows(pca.components, to: &json)
-        json.raw(",\n \"explained_variance_\": "); json.numbers(pca.explainedVariance)
-        json.raw(",\n \"explained_variance_ratio_\": "); json.numbers(pca.explainedVarianceRatio)
-        json.raw(",\n \"singular_values_\": "); json.numbers(pca.singularValues)
-        json.raw(",\n \"noise_variance_\": "); json.number(pca.noiseVariance)
+        json.raw("{\"n_components\": "); json.integer(pca.componentCount)
+        json.raw(",\n \"mean\": "); json.numbers(pca.mean)
+        json.raw(",\n \"components\": "); writeRows(pca.components, to: &json)
+        json.raw(",\n \"explained_variance\": "); json.numbers(pca.explainedVariance)
+        json.raw(",\n \"explained_variance_ratio\": "); json.numbers(pca.explainedVarianceRatio)
+        json.raw(",\n \"singular_values\": "); json.numbers(pca.singularValues)
+        json.raw(",\n \"noise_variance\": "); json.number(pca.noiseVariance)
         json.raw(",\n \"transform_train\": "); writeRows(try pca.transform(data.trainFeatures), to: &json)
         if let test = data.testFeatures {
             json.raw(",\n \"transform_test\": "); writeRows(try pca.transform(test), to: &json)
@@ -71,7 +74,7 @@ extension Frontend {
     /// n_init=1, algorithm="lloyd")` on X_train.
     ///
     /// JSON (stable): `{"n_clusters": K, "init": "array"|"k-means++", "seed": S (k-means++
-    /// only), "labels_": [...], "cluster_centers_": [[...]], "inertia_": x, "n_iter_": n,
+    /// only), "labels": [...], "cluster_centers": [[...]], "inertia": x, "n_iter": n,
     /// "predict_test": [...] (when the file has X_test)}`.
     public static func kmeans(
         dataPath: String, clusterCount: Int?, initialization: KMeansInitialization,
@@ -102,10 +105,10 @@ extension Frontend {
         case .centersFile: json.raw(", \"init\": \"array\"")
         case .plusPlus(let seed): json.raw(", \"init\": \"k-means++\", \"seed\": \(seed)")
         }
-        json.raw(",\n \"labels_\": "); json.integers(result.labels)
-        json.raw(",\n \"cluster_centers_\": "); writeRows(result.centers, to: &json)
-        json.raw(",\n \"inertia_\": "); json.number(result.inertia)
-        json.raw(",\n \"n_iter_\": "); json.integer(result.iterationCount)
+        json.raw(",\n \"labels\": "); json.integers(result.labels)
+        json.raw(",\n \"cluster_centers\": "); writeRows(result.centers, to: &json)
+        json.raw(",\n \"inertia\": "); json.number(result.inertia)
+        json.raw(",\n \"n_iter\": "); json.integer(result.iterationCount)
         if let test = data.testFeatures {
             json.raw(",\n \"predict_test\": "); json.integers(try result.predict(test))
         }

@@ -52,8 +52,8 @@ extension Frontend {
     /// `matgrade compute mlp --data FILE ...`: a multilayer-perceptron regressor with
     /// scikit-learn's `MLPRegressor(solver="adam")` semantics, fitted on X_train, y_train.
     ///
-    /// JSON (stable): `{"hidden_layer_sizes": [...], "activation": a, "seed": s, "n_iter_": n,
-    /// "converged": bool, "loss_curve_": [...], "validation_scores_": [...] (early stopping),
+    /// JSON (stable): `{"hidden_layer_sizes": [...], "activation": a, "seed": s, "n_iter": n,
+    /// "converged": bool, "loss_curve": [...], "validation_scores": [...] (early stopping),
     /// "pred_train": [...], "pred_test": [...] (with X_test)}`.
     public static func multilayerPerceptron(dataPath: String, options: NetworkOptions, alpha: Double, earlyStopping: Bool,
                                             validationFraction: Double, patience: Int, tolerance: Double) throws -> String {
@@ -64,10 +64,10 @@ extension Frontend {
         let model = try MultilayerPerceptron(features: data.trainFeatures, targets: targets, settings: settings)
         var json = JSONWriter()
         writeNetworkHeader(options, to: &json)
-        json.raw(", \"n_iter_\": "); json.integer(model.epochCount)
+        json.raw(", \"n_iter\": "); json.integer(model.epochCount)
         json.raw(", \"converged\": \(model.converged)")
-        json.raw(",\n \"loss_curve_\": "); json.numbers(model.lossCurve)
-        if earlyStopping { json.raw(",\n \"validation_scores_\": "); json.numbers(model.validationScores) }
+        json.raw(",\n \"loss_curve\": "); json.numbers(model.lossCurve)
+        if earlyStopping { json.raw(",\n \"validation_scores\": "); json.numbers(model.validationScores) }
         json.raw(",\n \"pred_train\": "); json.numbers(try model.predict(data.trainFeatures))
         if let test = data.testFeatures { json.raw(",\n \"pred_test\": "); json.numbers(try model.predict(test)) }
         json.raw("}\n")
@@ -102,7 +102,7 @@ extension Frontend {
     /// `matgrade compute autoencoder --data FILE --code-size K ...`: a dense autoencoder
     /// trained on X_train (y is ignored).
     ///
-    /// JSON (stable): `{"code_size": K, ..., "loss_curve_": [...], "reconstruction_error_train":
+    /// JSON (stable): `{"code_size": K, ..., "loss_curve": [...], "reconstruction_error_train":
     /// e, "codes_train": [[...]], "codes_test": [[...]], "reconstruction_error_test": e (with X_test)}`.
     public static func autoencoder(dataPath: String, options: NetworkOptions, codeSize: Int) throws -> String {
         let data = try LearningDataFile(path: dataPath)
@@ -118,7 +118,7 @@ extension Frontend {
         var json = JSONWriter()
         json.raw("{\"code_size\": "); json.integer(codeSize); json.raw(", ")
         writeNetworkHeader(options, to: &json, opening: false)
-        json.raw(",\n \"loss_curve_\": "); json.numbers(model.lossCurve)
+        json.raw(",\n \"loss_curve\": "); json.numbers(model.lossCurve)
         json.raw(",\n \"reconstruction_error_train\": "); json.number(try model.reconstructionError(data.trainFeatures))
         json.raw(",\n \"codes_train\": "); writeRows(try model.encode(data.trainFeatures), to: &json)
         if let test = data.testFeatures {

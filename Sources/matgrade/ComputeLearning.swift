@@ -12,7 +12,7 @@ struct ComputeRidge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ridge",
         abstract: "Ridge regression with intercept (scikit-learn's Ridge; --alpha 0 is LinearRegression).",
-        discussion: dataDiscussion + " JSON output: coef_, intercept_, pred_train, pred_test.")
+        discussion: dataDiscussion + " JSON output: coef, intercept, pred_train, pred_test.")
 
     @Option(help: "The data file (JSON or CSV, see below).")
     var data: String
@@ -29,8 +29,8 @@ struct ComputePCA: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pca",
         abstract: "Principal component analysis with scikit-learn's conventions (ddof 1, svd_flip signs).",
-        discussion: dataDiscussion + " JSON output: mean_, components_, explained_variance_, "
-            + "explained_variance_ratio_, singular_values_, noise_variance_, transform_train, transform_test.")
+        discussion: dataDiscussion + " JSON output: mean, components, explained_variance, "
+            + "explained_variance_ratio, singular_values, noise_variance, transform_train, transform_test.")
 
     @Option(help: "The data file (JSON or CSV, see below).")
     var data: String
@@ -49,7 +49,7 @@ struct ComputeKMeans: ParsableCommand {
         abstract: "Lloyd k-means as scikit-learn's KMeans(n_init=1, algorithm='lloyd').",
         discussion: dataDiscussion + " --init takes a JSON file of centres ([[...], ...] or "
             + "{\"init\": [[...]]}) or k-means++ (seeded with --seed: reproducible, but not "
-            + "scikit-learn's random draws). JSON output: labels_, cluster_centers_, inertia_, n_iter_, predict_test.")
+            + "scikit-learn's random draws). JSON output: labels, cluster_centers, inertia, n_iter, predict_test.")
 
     @Option(help: "The data file (JSON or CSV, see below).")
     var data: String

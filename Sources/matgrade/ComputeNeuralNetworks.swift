@@ -36,8 +36,8 @@ struct ComputeMLP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlp",
         abstract: "A multilayer-perceptron regressor trained by Adam (scikit-learn's MLPRegressor semantics).",
-        discussion: dataDiscussion + " JSON output: hidden_layer_sizes, activation, n_iter_, converged, "
-            + "loss_curve_, validation_scores_ (with --early-stopping), pred_train, pred_test.")
+        discussion: dataDiscussion + " JSON output: hidden_layer_sizes, activation, n_iter, converged, "
+            + "loss_curve, validation_scores (with --early-stopping), pred_train, pred_test.")
 
     @Option(help: "The data file (JSON or CSV, see below).")
     var data: String
@@ -94,7 +94,7 @@ struct ComputeAutoencoder: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autoencoder",
         abstract: "A dense autoencoder (linear code layer) trained on X_train; prints the codes.",
-        discussion: dataDiscussion + " y is ignored. JSON output: code_size, loss_curve_, "
+        discussion: dataDiscussion + " y is ignored. JSON output: code_size, loss_curve, "
             + "reconstruction_error_train, codes_train, reconstruction_error_test, codes_test.")
 
     @Option(help: "The data file (JSON or CSV, see below).")
@@ -128,7 +128,7 @@ struct ComputeCGCNNTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a CGCNN-style crystal graph network (Xie and Grossman 2018) and save its weights.",
-        discussion: structureListDiscussion + " JSON output: structures, parameters, loss_curve_ (normalised MSE per epoch), "
+        discussion: structureListDiscussion + " JSON output: structures, parameters, loss_curve (normalised MSE per epoch), "
             + "pred_train, mae_train. Progress per epoch on standard error.")
 
     @Option(help: "The structures (CSV or CGCNN folder, see below).")

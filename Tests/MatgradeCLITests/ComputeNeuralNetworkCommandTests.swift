@@ -26,8 +26,8 @@ struct ComputeNeuralNetworkCommandTests {
             let first = try MatgradeProcess.run(arguments)
             #expect(first.status == 0, "\(first)")
             let output = try Helpers.json(first)
-            let curve = try #require(output["loss_curve_"] as? [Double])
-            #expect(curve.count == output["n_iter_"] as? Int)
+            let curve = try #require(output["loss_curve"] as? [Double])
+            #expect(curve.count == output["n_iter"] as? Int)
             #expect(curve.last! < 0.05 * curve.first!, "\(curve.prefix(3)) ... \(curve.suffix(3))")
             let predictions = try #require(output["pred_test"] as? [Double])
             let expected = (0..<5).map { i -> Double in let a = Double(i) / 5 - 0.45; return a * a - 0.3 }
