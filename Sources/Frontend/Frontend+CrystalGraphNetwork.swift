@@ -18,6 +18,8 @@ extension Frontend {
         public var batchSize: Int = 64
         public var learningRate: Double = 1e-2
         public var seed: UInt64 = 0
+        /// Threads of the convolutions' per-edge passes (BLAS: `OPENBLAS_NUM_THREADS`).
+        public var threadCount: Int = 1
 
         public init() {}
     }
@@ -133,8 +135,9 @@ extension Frontend {
     /// `matgrade compute cgcnn train --data LIST.csv --save WEIGHTS.json ...`: trains a
     /// CGCNN-style network on the listed structures and targets and saves it.
     ///
-    /// JSON (stable): `{"structures": n, "parameters": count, "loss_curve_": [...] (normalised
-    /// MSE per epoch), "pred_train": [...], "mae_train": e}`. The weights file holds the graph
+    /// JSON (stable): `{"structures": n, "parameters": count, "loss_curve": [...] (normalised
+    /// MSE per epoch), "epoch_seconds": [...] (wall-clock seconds of each epoch, graph building
+    /// excluded), "pred_train": [...], "mae_train": e}`. The weights file holds the graph
     /// settings, the architecture, the weights, the running statistics and the target
     /// normalisation.
     public static func crystalGraphTrain(dataPath: String, weightsPath: String, options: CrystalGraphTrainingOptions) throws -> String {
@@ -150,6 +153,7 @@ extension Frontend {
         settings.batchSize = options.batchSize
         settings.learningRate = options.learningRate
         settings.seed = options.seed
+        settings.threadCount = options.threadCount
         let targets = table.targets ?? []
         let progress = EpochProgress(total: settings.epochs, label: "cgcnn train")
         let model = try TrainedCrystalGraphNetwork(graphs: graphs, targets: targets, architecture: architecture, settings: settings,
@@ -166,7 +170,8 @@ extension Frontend {
         var json = JSONWriter()
         json.raw("{\"structures\": "); json.integer(graphs.count)
         json.raw(", \"parameters\": "); json.integer(model.network.parameters.scalarCount)
-        json.raw(",\n \"loss_curve_\": "); json.numbers(model.lossCurve)
+        json.raw(",\n \"loss_curve\": "); json.numbers(model.lossCurve)
+        json.raw(",\n \"epoch_seconds\": "); json.numbers(model.epochSeconds)
         json.raw(",\n \"pred_train\": "); json.numbers(predictions)
         json.raw(",\n \"mae_train\": "); json.number(meanAbsoluteDifference(predictions, targets))
         json.raw("}\n")

@@ -120,8 +120,8 @@ let structureListDiscussion = """
 struct ComputeCGCNN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cgcnn",
-        abstract: "A CGCNN-style crystal graph network (Xie and Grossman 2018): train, predict, embed.",
-        subcommands: [ComputeCGCNNTrain.self, ComputeCGCNNPredict.self, ComputeCGCNNEmbed.self])
+        abstract: "A CGCNN-style crystal graph network (Xie and Grossman 2018): train, predict, embed; export its graphs.",
+        subcommands: [ComputeCGCNNTrain.self, ComputeCGCNNPredict.self, ComputeCGCNNEmbed.self, ComputeCGCNNGraphs.self])
 }
 
 struct ComputeCGCNNTrain: ParsableCommand {
@@ -129,7 +129,10 @@ struct ComputeCGCNNTrain: ParsableCommand {
         commandName: "train",
         abstract: "Train a CGCNN-style crystal graph network (Xie and Grossman 2018) and save its weights.",
         discussion: structureListDiscussion + " JSON output: structures, parameters, loss_curve (normalised MSE per epoch), "
-            + "pred_train, mae_train. Progress per epoch on standard error.")
+            + "epoch_seconds (wall-clock seconds per epoch, graph building excluded), pred_train, mae_train. "
+            + "Progress per epoch on standard error. --threads N runs the convolutions' per-edge work and products on N "
+            + "threads (the results do not depend on N); with N > 1 set OPENBLAS_NUM_THREADS=1, as OpenBLAS's own idle "
+            + "threads spin and take the cores.")
 
     @Option(help: "The structures (CSV or CGCNN folder, see below).")
     var data: String
@@ -164,6 +167,9 @@ struct ComputeCGCNNTrain: ParsableCommand {
     @Option(help: "Seed of the weights and the shuffling.")
     var seed: UInt64 = 0
 
+    @Option(help: "Threads of the convolutions' per-edge work and products (see below).")
+    var threads: Int = 1
+
     func run() throws {
         var options = Frontend.CrystalGraphTrainingOptions()
         options.radius = radius
@@ -175,6 +181,7 @@ struct ComputeCGCNNTrain: ParsableCommand {
         options.batchSize = batchSize
         options.learningRate = learningRate
         options.seed = seed
+        options.threadCount = threads
         print(try Frontend.crystalGraphTrain(dataPath: data, weightsPath: save, options: options), terminator: "")
     }
 }
@@ -210,5 +217,34 @@ struct ComputeCGCNNEmbed: ParsableCommand {
 
     func run() throws {
         print(try Frontend.crystalGraphPredict(dataPath: data, weightsPath: weights, embeddingsOnly: true), terminator: "")
+    }
+}
+
+struct ComputeCGCNNGraphs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graphs",
+        abstract: "Write the crystal graphs cgcnn train builds (atom features, edges, Gaussian edge features, targets) to a file.",
+        discussion: structureListDiscussion + " The file: one JSON header line (format matgrade-cgcnn-graphs, version 1, "
+            + "crystals, atoms, edges, atom_feature_length, edge_feature_length, has_targets, radius, max_neighbors), then "
+            + "little-endian arrays: int64 atoms per crystal, int64 edges per crystal, float64 atom features, int64 edge "
+            + "centers, int64 edge neighbors (indices within each crystal), float64 edge features, float64 targets (if any). "
+            + "For training another framework on exactly matgrade's graphs (benchmarks/cgcnn/time_torch.py reads it). "
+            + "JSON output: crystals, atoms, edges, atom_feature_length, edge_feature_length, output.")
+
+    @Option(help: "The structures (CSV or CGCNN folder, see below).")
+    var data: String
+
+    @Option(help: "Where to write the graphs (binary, see below).")
+    var output: String
+
+    @Option(help: "Neighbor cutoff, Angstrom (CGCNN: 8).")
+    var radius: Double = 8
+
+    @Option(help: "Neighbors per atom (CGCNN: 12).")
+    var maxNeighbors: Int = 12
+
+    func run() throws {
+        print(try Frontend.crystalGraphExport(dataPath: data, outputPath: output, radius: radius, maxNeighbors: maxNeighbors),
+              terminator: "")
     }
 }

@@ -150,4 +150,29 @@ struct AutodiffGradientTests {
         #expect(gradients[used].storage == [1, 1, 1, 1])
         #expect(gradients[unused].storage == [Double](repeating: 0, count: 6))
     }
+
+    /// No pullback keeps its tape alive: once the pass and its gradients are dropped, the tape
+    /// and its values are freed (training makes one tape per batch; a reference cycle through
+    /// a captured tensor kept every batch's values until the process ended).
+    @Test func aTapeIsFreedAfterItsPass() throws {
+        weak var released: GradientTape?
+        try {
+            let tape = GradientTape()
+            released = tape
+            let x = tape.variable(Self.random(6, 3, seed: 31)), w = tape.variable(Self.random(3, 4, seed: 32))
+            let row = tape.variable(Self.random(1, 4, seed: 33)), other = tape.variable(Self.random(6, 4, seed: 34))
+            let h = try x.matrixProduct(w).addingRow(row).multiplyingRow(row).adding(other).subtracting(other)
+                .multiplyingElementwise(other).scaled(by: 0.5).softplus()
+            let (normalized, _) = try h.batchNormalized(gamma: row, beta: row)
+            let joined = try Tensor.concatenatingColumns([normalized.gatheringRows([0, 2, 4, 5]), tape.constant(Self.random(4, 2, seed: 35))])
+            let pooled = try joined.slicingColumns(0..<5).segmentSums([0, 1, 0, 1], segmentCount: 2).segmentMeans([0, 0], segmentCount: 1)
+            let (messages, _) = try x.gatedEdgeMessages(centers: [0, 1, 2, 3, 4, 5], neighbors: [1, 2, 3, 4, 5, 0],
+                                                        edgeFeatures: Self.random(6, 2, seed: 36), weight: tape.variable(Self.random(8, 6, seed: 37)),
+                                                        bias: tape.variable(Self.random(1, 6, seed: 38)), gamma: tape.variable(Self.random(1, 6, seed: 39)),
+                                                        beta: tape.variable(Self.random(1, 6, seed: 40)))
+            let loss = try pooled.sum().adding(messages.mean()).adding(h.tanh().relu().mean())
+            _ = try tape.gradients(of: loss)
+        }()
+        #expect(released == nil, "the tape outlived its pass")
+    }
 }

@@ -87,7 +87,7 @@ struct ComputeNeuralNetworkCommandTests {
         ])
         #expect(train.status == 0, "\(train)")
         let trained = try Helpers.json(train)
-        #expect((trained["loss_curve_"] as? [Double])?.count == 3)
+        #expect((trained["loss_curve"] as? [Double])?.count == 3)
         let predict = try MatgradeProcess.run(["compute", "cgcnn", "predict", "--data", list.path, "--weights", weights.path])
         #expect(predict.status == 0, "\(predict)")
         let predicted = try Helpers.json(predict)

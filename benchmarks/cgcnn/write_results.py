@@ -26,7 +26,7 @@ def main():
     baseline = sum(abs(y - mean) for y in test) / len(test)
     mae = predicted["mae"]
     info = machine()
-    curve = trained["loss_curve_"]
+    curve = trained["loss_curve"]
     section = f"""{BEGIN}
 # CGCNN-style network: does it learn?
 

@@ -44,7 +44,9 @@ public final class GradientTape {
     public func value(_ tensor: Tensor) -> Matrix { nodes[tensor.index].value }
 
     /// Records the result of an operation on `operands`; `pullback` is only called when one
-    /// of them needs a gradient.
+    /// of them needs a gradient. The pullback must capture operand indices and values, never
+    /// a ``Tensor``: a tensor holds its tape, so a captured one would keep the tape, and every
+    /// value on it, alive after the pass (a reference cycle through `nodes`).
     func record(_ value: Matrix, operands: [Tensor], pullback: @escaping (Matrix) -> [(Int, Matrix)]) -> Tensor {
         let needsGradient = operands.contains { nodes[$0.index].needsGradient }
         return append(Node(value: value, pullback: needsGradient ? pullback : nil, needsGradient: needsGradient))

@@ -39,9 +39,9 @@ extension Tensor {
     func elementwise(_ function: (Double) -> Double, derivative: @escaping (Double, Double) -> Double) -> Tensor {
         let input = value
         let output = input.mapElements(function)
-        return tape.record(output, operands: [self]) { upstream in
+        return tape.record(output, operands: [self]) { [i = index] upstream in
             let slope = input.combined(with: output, derivative)
-            return [(index, upstream.combined(with: slope, *))]
+            return [(i, upstream.combined(with: slope, *))]
         }
     }
 }

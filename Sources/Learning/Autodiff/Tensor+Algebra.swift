@@ -13,25 +13,25 @@ extension Tensor {
         }
         let (left, right) = (value, other.value)
         let product = try Self.product(left, right, .plain)
-        return tape.record(product, operands: [self, other]) { upstream in
-            [(index, Self.checkedProduct(upstream, right, .transposingRight)),
-             (other.index, Self.checkedProduct(left, upstream, .transposingLeft))]
+        return tape.record(product, operands: [self, other]) { [i = index, j = other.index] upstream in
+            [(i, Self.checkedProduct(upstream, right, .transposingRight)),
+             (j, Self.checkedProduct(left, upstream, .transposingLeft))]
         }
     }
 
     /// `self + other`, same shapes.
     public func adding(_ other: Tensor) throws(LearningError) -> Tensor {
         try sameShape(other, "addition")
-        return tape.record(value.combined(with: other.value, +), operands: [self, other]) { upstream in
-            [(index, upstream), (other.index, upstream)]
+        return tape.record(value.combined(with: other.value, +), operands: [self, other]) { [i = index, j = other.index] upstream in
+            [(i, upstream), (j, upstream)]
         }
     }
 
     /// `self - other`, same shapes.
     public func subtracting(_ other: Tensor) throws(LearningError) -> Tensor {
         try sameShape(other, "subtraction")
-        return tape.record(value.combined(with: other.value, -), operands: [self, other]) { upstream in
-            [(index, upstream), (other.index, upstream.mapElements { -$0 })]
+        return tape.record(value.combined(with: other.value, -), operands: [self, other]) { [i = index, j = other.index] upstream in
+            [(i, upstream), (j, upstream.mapElements { -$0 })]
         }
     }
 
@@ -39,23 +39,23 @@ extension Tensor {
     public func multiplyingElementwise(_ other: Tensor) throws(LearningError) -> Tensor {
         try sameShape(other, "elementwise product")
         let (left, right) = (value, other.value)
-        return tape.record(left.combined(with: right, *), operands: [self, other]) { upstream in
-            [(index, upstream.combined(with: right, *)), (other.index, upstream.combined(with: left, *))]
+        return tape.record(left.combined(with: right, *), operands: [self, other]) { [i = index, j = other.index] upstream in
+            [(i, upstream.combined(with: right, *)), (j, upstream.combined(with: left, *))]
         }
     }
 
     /// `factor · self`.
     public func scaled(by factor: Double) -> Tensor {
-        tape.record(value.mapElements { factor * $0 }, operands: [self]) { upstream in
-            [(index, upstream.mapElements { factor * $0 })]
+        tape.record(value.mapElements { factor * $0 }, operands: [self]) { [i = index] upstream in
+            [(i, upstream.mapElements { factor * $0 })]
         }
     }
 
     /// `self` with the `1 x n` `row` added to each of its rows (a layer's bias).
     public func addingRow(_ row: Tensor) throws(LearningError) -> Tensor {
         try fitsRow(row, "adding a row")
-        return tape.record(value.combinedWithRow(row.value, +), operands: [self, row]) { upstream in
-            [(index, upstream), (row.index, upstream.columnSums)]
+        return tape.record(value.combinedWithRow(row.value, +), operands: [self, row]) { [i = index, j = row.index] upstream in
+            [(i, upstream), (j, upstream.columnSums)]
         }
     }
 
@@ -63,8 +63,8 @@ extension Tensor {
     public func multiplyingRow(_ row: Tensor) throws(LearningError) -> Tensor {
         try fitsRow(row, "multiplying by a row")
         let (matrix, rowValue) = (value, row.value)
-        return tape.record(matrix.combinedWithRow(rowValue, *), operands: [self, row]) { upstream in
-            [(index, upstream.combinedWithRow(rowValue, *)), (row.index, upstream.combined(with: matrix, *).columnSums)]
+        return tape.record(matrix.combinedWithRow(rowValue, *), operands: [self, row]) { [i = index, j = row.index] upstream in
+            [(i, upstream.combinedWithRow(rowValue, *)), (j, upstream.combined(with: matrix, *).columnSums)]
         }
     }
 
@@ -72,8 +72,8 @@ extension Tensor {
     public func sum() -> Tensor {
         let shape = self.shape
         let total = value.storage.reduce(0, +)
-        return tape.record(Matrix(rowCount: 1, columnCount: 1, repeating: total), operands: [self]) { upstream in
-            [(index, Matrix(rowCount: shape.rowCount, columnCount: shape.columnCount, repeating: upstream[0, 0]))]
+        return tape.record(Matrix(rowCount: 1, columnCount: 1, repeating: total), operands: [self]) { [i = index] upstream in
+            [(i, Matrix(rowCount: shape.rowCount, columnCount: shape.columnCount, repeating: upstream[0, 0]))]
         }
     }
 

@@ -20,13 +20,13 @@ extension Tensor {
             for column in 0..<width { gathered[row * width + column] = source[from * width + column] }
         }
         let result = Matrix(rowCount: indices.count, columnCount: width, exactStorage: gathered)
-        return tape.record(result, operands: [self]) { upstream in
+        return tape.record(result, operands: [self]) { [i = index] upstream in
             let incoming = upstream.storage
             var scattered = [Double](repeating: 0, count: rowCount * width)
             for (row, to) in indices.enumerated() {
                 for column in 0..<width { scattered[to * width + column] += incoming[row * width + column] }
             }
-            return [(index, Matrix(rowCount: rowCount, columnCount: width, exactStorage: scattered))]
+            return [(i, Matrix(rowCount: rowCount, columnCount: width, exactStorage: scattered))]
         }
     }
 
@@ -67,14 +67,14 @@ extension Tensor {
             for column in 0..<width { reduced[segment * width + column] += weight * source[row * width + column] }
         }
         let result = Matrix(rowCount: segmentCount, columnCount: width, exactStorage: reduced)
-        return tape.record(result, operands: [self]) { upstream in
+        return tape.record(result, operands: [self]) { [i = index] upstream in
             let incoming = upstream.storage
             var spread = [Double](repeating: 0, count: rowCount * width)
             for (row, segment) in segments.enumerated() {
                 let weight = weights[segment]
                 for column in 0..<width { spread[row * width + column] = weight * incoming[segment * width + column] }
             }
-            return [(index, Matrix(rowCount: rowCount, columnCount: width, exactStorage: spread))]
+            return [(i, Matrix(rowCount: rowCount, columnCount: width, exactStorage: spread))]
         }
     }
 
@@ -104,16 +104,16 @@ extension Tensor {
             offset += width
         }
         let result = Matrix(rowCount: rowCount, columnCount: total, exactStorage: joined)
-        return first.tape.record(result, operands: parts) { upstream in
+        return first.tape.record(result, operands: parts) { [indices = parts.map(\.index)] upstream in
             let incoming = upstream.storage
             var contributions: [(Int, Matrix)] = []
             var offset = 0
-            for (part, width) in zip(parts, widths) {
+            for (part, width) in zip(indices, widths) {
                 var piece = [Double](repeating: 0, count: rowCount * width)
                 for row in 0..<rowCount {
                     for column in 0..<width { piece[row * width + column] = incoming[row * total + offset + column] }
                 }
-                contributions.append((part.index, Matrix(rowCount: rowCount, columnCount: width, exactStorage: piece)))
+                contributions.append((part, Matrix(rowCount: rowCount, columnCount: width, exactStorage: piece)))
                 offset += width
             }
             return contributions
@@ -138,13 +138,13 @@ extension Tensor {
             for column in 0..<count { sliced[row * count + column] = source[row * width + range.lowerBound + column] }
         }
         let result = Matrix(rowCount: rowCount, columnCount: count, exactStorage: sliced)
-        return tape.record(result, operands: [self]) { upstream in
+        return tape.record(result, operands: [self]) { [i = index] upstream in
             let incoming = upstream.storage
             var placed = [Double](repeating: 0, count: rowCount * width)
             for row in 0..<rowCount {
                 for column in 0..<count { placed[row * width + range.lowerBound + column] = incoming[row * count + column] }
             }
-            return [(index, Matrix(rowCount: rowCount, columnCount: width, exactStorage: placed))]
+            return [(i, Matrix(rowCount: rowCount, columnCount: width, exactStorage: placed))]
         }
     }
 }

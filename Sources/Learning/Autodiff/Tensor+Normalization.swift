@@ -46,7 +46,7 @@ extension Tensor {
         let xHat = Matrix(rowCount: n, columnCount: d, exactStorage: normalized)
         let gammaValue = gamma.value
         let output = xHat.combinedWithRow(gammaValue, *).combinedWithRow(beta.value, +)
-        let result = tape.record(output, operands: [self, gamma, beta]) { upstream in
+        let result = tape.record(output, operands: [self, gamma, beta]) { [i = index, gammaIndex = gamma.index, betaIndex = beta.index] upstream in
             // dx = (gamma * inv / n) * (n g - sum(g) - xhat * sum(g * xhat)), per column.
             let g = upstream.storage
             var sumG = [Double](repeating: 0, count: d)
@@ -65,9 +65,9 @@ extension Tensor {
                         * (Double(n) * g[k] - sumG[column] - normalized[k] * sumGXHat[column])
                 }
             }
-            return [(index, Matrix(rowCount: n, columnCount: d, exactStorage: dx)),
-                    (gamma.index, Matrix(rowCount: 1, columnCount: d, exactStorage: sumGXHat)),
-                    (beta.index, Matrix(rowCount: 1, columnCount: d, exactStorage: sumG))]
+            return [(i, Matrix(rowCount: n, columnCount: d, exactStorage: dx)),
+                    (gammaIndex, Matrix(rowCount: 1, columnCount: d, exactStorage: sumGXHat)),
+                    (betaIndex, Matrix(rowCount: 1, columnCount: d, exactStorage: sumG))]
         }
         return (result, BatchStatistics(mean: mean, variance: variance))
     }

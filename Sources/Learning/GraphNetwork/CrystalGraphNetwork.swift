@@ -109,9 +109,13 @@ public struct CrystalGraphNetwork: Sendable {
     }
 
     /// The network on `batch` with the weights `variables` (``parameters`` on the same tape).
-    /// - Parameter training: batch statistics (and updated running ones) when true, the
-    ///   running statistics when false.
-    public func forward(_ batch: CrystalGraphBatch, variables: [Tensor], training: Bool) throws(LearningError) -> Pass {
+    /// - Parameters:
+    ///   - training: batch statistics (and updated running ones) when true, the running
+    ///     statistics when false. Training runs each convolution as one fused tape operation,
+    ///     ``Tensor/gatedEdgeMessages(centers:neighbors:edgeFeatures:weight:bias:gamma:beta:epsilon:threadCount:)``;
+    ///     evaluation composes the elementary operations.
+    ///   - threadCount: threads of the fused per-edge passes (results do not depend on it).
+    public func forward(_ batch: CrystalGraphBatch, variables: [Tensor], training: Bool, threadCount: Int = 1) throws(LearningError) -> Pass {
         guard batch.atomFeatures.columnCount == architecture.atomInputLength,
               batch.edgeFeatures.columnCount == architecture.edgeFeatureLength else {
             throw .invalidParameter(
@@ -140,10 +144,23 @@ public struct CrystalGraphNetwork: Sendable {
         var atoms = try tape.constant(batch.atomFeatures).matrixProduct(next()).addingRow(next())
         let edges = tape.constant(batch.edgeFeatures)
         for k in 0..<architecture.convolutionCount {
-            let joined = try Tensor.concatenatingColumns([atoms.gatheringRows(batch.centers), atoms.gatheringRows(batch.neighbors), edges])
-            let gated = try normalize(joined.matrixProduct(next()).addingRow(next()), "conv\(k).bn1")
-            let messages = try gated.slicingColumns(0..<a).sigmoid().multiplyingElementwise(gated.slicingColumns(a..<(2 * a)).softplus())
-            let summed = try normalize(messages.segmentSums(batch.centers, segmentCount: atoms.shape.rowCount), "conv\(k).bn2")
+            let messageSums: Tensor
+            if training {
+                // One fused operation (the composite below, with the product split by atoms).
+                let (weight, bias, gamma, beta) = (next(), next(), next(), next())
+                let (sums, batchStatistics) = try atoms.gatedEdgeMessages(
+                    centers: batch.centers, neighbors: batch.neighbors, edgeFeatures: batch.edgeFeatures, weight: weight, bias: bias,
+                    gamma: gamma, beta: beta, epsilon: Self.epsilon, threadCount: threadCount)
+                let n = Double(batch.centers.count)
+                statistics = Self.updating(statistics, "conv\(k).bn1", batchStatistics, unbiasing: n / max(n - 1, 1))
+                messageSums = sums
+            } else {
+                let joined = try Tensor.concatenatingColumns([atoms.gatheringRows(batch.centers), atoms.gatheringRows(batch.neighbors), edges])
+                let gated = try normalize(joined.matrixProduct(next()).addingRow(next()), "conv\(k).bn1")
+                let messages = try gated.slicingColumns(0..<a).sigmoid().multiplyingElementwise(gated.slicingColumns(a..<(2 * a)).softplus())
+                messageSums = try messages.segmentSums(batch.centers, segmentCount: atoms.shape.rowCount)
+            }
+            let summed = try normalize(messageSums, "conv\(k).bn2")
             atoms = try atoms.adding(summed).softplus()
         }
         let pooled = try atoms.segmentMeans(batch.crystalOfAtom, segmentCount: batch.crystalCount)

@@ -11,6 +11,9 @@ public struct TrainedCrystalGraphNetwork: Sendable {
         public var learningRate: Double = 1e-2
         public var weightDecay: Double = 0
         public var seed: UInt64 = 0
+        /// Threads of the convolutions' per-edge passes and products (other BLAS products
+        /// follow `OPENBLAS_NUM_THREADS`); the results do not depend on it. ≥ 1.
+        public var threadCount: Int = 1
 
         public init() {}
     }
@@ -20,6 +23,9 @@ public struct TrainedCrystalGraphNetwork: Sendable {
     public let targetStandardDeviation: Double
     /// Mean squared error on the normalised targets, per epoch (sample-weighted over batches).
     public private(set) var lossCurve: [Double] = []
+    /// Wall-clock seconds of each epoch (batching, forward, backward and optimiser steps;
+    /// the graphs were built before).
+    public private(set) var epochSeconds: [Double] = []
 
     /// Trains a fresh network of `architecture` on `graphs` and `targets` with Adam and the
     /// mean squared error, reshuffling every epoch.
@@ -33,6 +39,9 @@ public struct TrainedCrystalGraphNetwork: Sendable {
             throw .sampleCountMismatch(context: context, name: "targets", count: targets.count, expected: graphs.count)
         }
         try Validate.finite(targets, name: "targets", context: context)
+        guard settings.threadCount >= 1 else {
+            throw .invalidParameter(context: context, name: "threads", value: "\(settings.threadCount)", reason: "it must be >= 1")
+        }
         guard settings.epochs >= 1, settings.batchSize >= 2, settings.learningRate > 0, settings.learningRate.isFinite else {
             throw .invalidParameter(context: context, name: "epochs / batch size / learning rate",
                                     value: "\(settings.epochs) / \(settings.batchSize) / \(settings.learningRate)",
@@ -47,6 +56,7 @@ public struct TrainedCrystalGraphNetwork: Sendable {
         var optimizer = Adam(learningRate: settings.learningRate, weightDecay: settings.weightDecay)
         var order = Array(graphs.indices)
         for _ in 0..<settings.epochs {
+            let epochStart = DispatchTime.now().uptimeNanoseconds
             order.shuffle(using: &random)
             var epochLoss = 0.0
             for start in stride(from: 0, to: order.count, by: settings.batchSize) {
@@ -57,7 +67,7 @@ public struct TrainedCrystalGraphNetwork: Sendable {
                 let normalized = Matrix(column: members.map { (targets[$0] - targetMean) / targetStandardDeviation })
                 let tape = GradientTape()
                 let variables = network.parameters.variables(on: tape)
-                let pass = try network.forward(batch, variables: variables, training: true)
+                let pass = try network.forward(batch, variables: variables, training: true, threadCount: settings.threadCount)
                 let loss = try pass.prediction.meanSquaredError(against: normalized)
                 let gradients = try tape.gradients(of: loss)
                 optimizer.step(&network.parameters, gradients: variables.map { gradients[$0] })
@@ -67,6 +77,7 @@ public struct TrainedCrystalGraphNetwork: Sendable {
             epochLoss /= Double(order.count)
             try Divergence.check(epochLoss, context: context, learningRate: settings.learningRate)
             lossCurve.append(epochLoss)
+            epochSeconds.append(Double(DispatchTime.now().uptimeNanoseconds - epochStart) / 1e9)
             progress(lossCurve.count, epochLoss)
         }
     }
