@@ -26,12 +26,17 @@ extension Frontend {
         let graphs = try crystalGraphInputs(table, radius: radius, maxNeighbors: maxNeighbors)
         let atomCount = graphs.reduce(0) { $0 + $1.atomCount }, edgeCount = graphs.reduce(0) { $0 + $1.centers.count }
         let (atomLength, edgeLength) = (graphs[0].atomFeatures.columnCount, graphs[0].edgeFeatures.columnCount)
+        /// The counts both the file's header and the printed summary carry.
+        func counts(_ json: inout JSONWriter) {
+            json.raw("\"crystals\": "); json.integer(graphs.count)
+            json.raw(", \"atoms\": "); json.integer(atomCount)
+            json.raw(", \"edges\": "); json.integer(edgeCount)
+            json.raw(", \"atom_feature_length\": "); json.integer(atomLength)
+            json.raw(", \"edge_feature_length\": "); json.integer(edgeLength)
+        }
         var header = JSONWriter()
-        header.raw("{\"format\": \"matgrade-cgcnn-graphs\", \"version\": 1, \"crystals\": "); header.integer(graphs.count)
-        header.raw(", \"atoms\": "); header.integer(atomCount)
-        header.raw(", \"edges\": "); header.integer(edgeCount)
-        header.raw(", \"atom_feature_length\": "); header.integer(atomLength)
-        header.raw(", \"edge_feature_length\": "); header.integer(edgeLength)
+        header.raw("{\"format\": \"matgrade-cgcnn-graphs\", \"version\": 1, ")
+        counts(&header)
         header.raw(", \"has_targets\": "); header.bool(table.targets != nil)
         header.raw(", \"radius\": "); header.number(radius)
         header.raw(", \"max_neighbors\": "); header.integer(maxNeighbors)
@@ -58,11 +63,8 @@ extension Frontend {
             throw FrontendError.invalidOption(name: "--output", value: outputPath, reason: "cannot write the graphs there (\(error.localizedDescription))")
         }
         var json = JSONWriter()
-        json.raw("{\"crystals\": "); json.integer(graphs.count)
-        json.raw(", \"atoms\": "); json.integer(atomCount)
-        json.raw(", \"edges\": "); json.integer(edgeCount)
-        json.raw(", \"atom_feature_length\": "); json.integer(atomLength)
-        json.raw(", \"edge_feature_length\": "); json.integer(edgeLength)
+        json.raw("{")
+        counts(&json)
         json.raw(", \"output\": "); json.string(outputPath)
         json.raw("}\n")
         return json.text

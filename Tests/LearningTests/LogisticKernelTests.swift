@@ -6,8 +6,7 @@ import Testing
 @Suite("Logistic kernels (exp, log1p) of the fused convolution")
 struct LogisticKernelTests {
     /// The polynomial exp and log1p against glibc's (correctly rounded to within 1 ulp) on a
-    /// dense grid of their domains and the edges: within 4 ulp (1e-15 relative) scalar and
-    /// SIMD alike.
+    /// dense grid of their domains and the edges: within 4 ulp (1e-15 relative).
     @Test func logisticKernelsAgreeWithTheLibrary() {
         let wide: [Double] = (0...20000).map { -745 * Double($0) / 20000 }
         let near: [Double] = (0...20000).map { -2 * Double($0) / 20000 }
@@ -18,14 +17,14 @@ struct LogisticKernelTests {
         var observed: [Double] = [], expected: [Double] = []
         for x in xs {
             let vector = LogisticKernels.exponential(ofNonPositive: SIMD4(repeating: x))
-            observed += [LogisticKernels.exponential(ofNonPositive: x), vector[0], vector[3]]
+            observed += [vector[0], vector[3]]
             let reference: Double = x < -708 ? 0 : exp(x)
-            expected += [reference, reference, reference]
+            expected += [reference, reference]
         }
         for t in ts {
             let vector = LogisticKernels.logOnePlus(SIMD4(repeating: t))
-            observed += [LogisticKernels.logOnePlus(t), vector[0], vector[3]]
-            expected += [log1p(t), log1p(t), log1p(t)]
+            observed += [vector[0], vector[3]]
+            expected += [log1p(t), log1p(t)]
         }
         expectClose(observed, expected, atol: 1e-300, rtol: 1e-15, "exp and log1p kernels")
     }

@@ -8,63 +8,13 @@
 /// the fused convolution agrees with the tape's ``Tensor/sigmoid()`` and ``Tensor/softplus()``
 /// (glibc's functions) to rounding; GatedEdgeConvolutionTests compares the two at 1e-10.
 enum LogisticKernels {
-    /// `e^x` for `x` in `[-∞, 0]`: `x = k ln 2 + r` with |r| ≤ ln 2 / 2, the degree-13
-    /// Taylor polynomial of `e^r` (truncation below 1e-17 relative), times `2^k` built from
-    /// its exponent bits. Below -708 (where `2^k` would be subnormal) the result is 0 (the
-    /// true value is below 3.4e-308).
-    @inline(__always)
-    static func exponential(ofNonPositive x: Double) -> Double {
-        let clamped = max(x, -708)
-        let k = (clamped * 1.4426950408889634).rounded(.toNearestOrEven)
-        // ln 2 split in a high part with trailing zero bits (exact k · high) and the rest.
-        let r = (clamped - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10
-        var p = 1.0 / 6227020800
-        p = p * r + 1.0 / 479001600
-        p = p * r + 1.0 / 39916800
-        p = p * r + 1.0 / 3628800
-        p = p * r + 1.0 / 362880
-        p = p * r + 1.0 / 40320
-        p = p * r + 1.0 / 5040
-        p = p * r + 1.0 / 720
-        p = p * r + 1.0 / 120
-        p = p * r + 1.0 / 24
-        p = p * r + 1.0 / 6
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
-        let scale = Double(bitPattern: UInt64(truncatingIfNeeded: Int64(k) + 1023) << 52)
-        return x < -708 ? 0 : p * scale
-    }
-
-    /// `log(1 + t)` for `t` in `[0, 1]`: `2 atanh(s)` with `s = t / (2 + t)` in `[0, 1/3]`,
-    /// the odd series `2 (s + s³/3 + ... + s³³/33)` (truncation below 1e-17 relative).
-    @inline(__always)
-    static func logOnePlus(_ t: Double) -> Double {
-        let s = t / (2 + t)
-        let s2 = s * s
-        var p = 1.0 / 33
-        p = p * s2 + 1.0 / 31
-        p = p * s2 + 1.0 / 29
-        p = p * s2 + 1.0 / 27
-        p = p * s2 + 1.0 / 25
-        p = p * s2 + 1.0 / 23
-        p = p * s2 + 1.0 / 21
-        p = p * s2 + 1.0 / 19
-        p = p * s2 + 1.0 / 17
-        p = p * s2 + 1.0 / 15
-        p = p * s2 + 1.0 / 13
-        p = p * s2 + 1.0 / 11
-        p = p * s2 + 1.0 / 9
-        p = p * s2 + 1.0 / 7
-        p = p * s2 + 1.0 / 5
-        p = p * s2 + 1.0 / 3
-        return 2 * s + 2 * s * s2 * p
-    }
-
     typealias Vector = SIMD4<Double>
 
-    /// ``exponential(ofNonPositive:)`` on 4 values at once (the same polynomial; `2^k` from
-    /// the bits of `x log2(e) + 1.5·2^52`, whose low mantissa bits hold k rounded to nearest).
+    /// `e^x` for 4 values `x` in `[-∞, 0]`: `x = k ln 2 + r` with |r| ≤ ln 2 / 2, the degree-13
+    /// Taylor polynomial of `e^r` (truncation below 1e-17 relative), times `2^k` built from
+    /// its exponent bits (`2^k` from the bits of `x log2(e) + 1.5·2^52`, whose low mantissa
+    /// bits hold k rounded to nearest). Below -708 (where `2^k` would be subnormal) the result
+    /// is 0 (the true value is below 3.4e-308). Columns that do not fill 4 lanes use one lane.
     @inline(__always)
     static func exponential(ofNonPositive x: Vector) -> Vector {
         let floor = Vector(repeating: -708)
@@ -92,7 +42,8 @@ enum LogisticKernels {
         return (p * scale).replacing(with: 0, where: x .< floor)
     }
 
-    /// ``logOnePlus(_:)`` on 4 values at once.
+    /// `log(1 + t)` for 4 values `t` in `[0, 1]`: `2 atanh(s)` with `s = t / (2 + t)` in
+    /// `[0, 1/3]`, the odd series `2 (s + s³/3 + ... + s³³/33)` (truncation below 1e-17 relative).
     @inline(__always)
     static func logOnePlus(_ t: Vector) -> Vector {
         let s = t / (2 + t)

@@ -200,15 +200,12 @@ private final class GatedEdgeForward {
                     row[j] = hf
                     row[j + a] = hs
                     let yf = hf * gammaRow[j] + betaRow[j], ys = hs * gammaRow[j + a] + betaRow[j + a]
-                    let tf = LogisticKernels.exponential(ofNonPositive: -abs(yf))
-                    let ts = LogisticKernels.exponential(ofNonPositive: -abs(ys))
-                    let (inverseF, inverseS) = (1 / (1 + tf), 1 / (1 + ts))
-                    let gate = yf >= 0 ? inverseF : tf * inverseF
-                    let core = max(ys, 0) + LogisticKernels.logOnePlus(ts)
-                    let coreSlope = ys >= 0 ? inverseS : ts * inverseS
-                    message[j] = gate * core
-                    rowFactors[j] = core * (gate * (1 - gate))
-                    rowFactors[j + a] = gate * coreSlope
+                    // The same kernel in one lane: identical values to the vector columns'.
+                    let (value, gateFactor, coreFactor) = LogisticKernels.gatedMessage(
+                        gate: LogisticKernels.Vector(repeating: yf), core: LogisticKernels.Vector(repeating: ys))
+                    message[j] = value[0]
+                    rowFactors[j] = gateFactor[0]
+                    rowFactors[j + a] = coreFactor[0]
                 }
             }
         }
