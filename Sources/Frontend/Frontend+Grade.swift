@@ -167,6 +167,7 @@ extension Frontend {
             let batch = BatchGrader(grader: grader, secret: secret, referenceCache: cache, jobs: request.jobs)
 
             let start = Date()
+            let cpuAtStart = ProcessCPUTime.now()
             let progress = BatchProgress(total: submissions.count, label: request.allExercises ? exercise.id : nil)
             let grades = await batch.grade(submissions) { grade, done in
                 // Recorded and reported as each submission finishes, so an interrupted batch keeps them.
@@ -181,6 +182,7 @@ extension Frontend {
                 progress.finished(grade, done: done)
             }
             let seconds = Date().timeIntervalSince(start)
+            let cpu = ProcessCPUTime.now().since(cpuAtStart)
             try Data(JUnitReport.render(grades, exercise: exercise, rubric: rubric).utf8).write(to: folder.appendingPathComponent("junit.xml"))
             // grades.csv: everyone the gradebook holds for the exercise; the exit code: the
             // students of this invocation (graded now or skipped as already graded).
@@ -196,6 +198,7 @@ extension Frontend {
                 \(grades.count) submission\(grades.count == 1 ? "" : "s") of \(exercise.id) graded in \(NumberFormat.compact(seconds)) s\(shardNote) \
                 with \(request.jobs) job\(request.jobs == 1 ? "" : "s") (\(secret == nil ? "public cases only" : "public and hidden cases"); \
                 \(runner.sandbox.isolation.summary)); \(cacheNote)\(lateCount > 0 ? "; \(lateCount) late" : "").
+                \(cpuNote(cpu, submissions: grades.count))
                 Reports: \(folder.path) (students/<id>.md, .json and .html, junit.xml, grades.csv, summary.md); gradebook: \(gradebookURL.path)
 
                 """
@@ -207,6 +210,14 @@ extension Frontend {
             texts.append((request.allExercises ? "\(exercise.id)\n" : "") + table + "\n" + footer)
         }
         return GradeSummary(text: texts.joined(separator: "\n"), allPassed: allPassed, graderErrors: graderErrors)
+    }
+
+    /// The batch's CPU time, split between matgrade itself (the engine's overhead) and the
+    /// students' programs, for instructors sizing a machine and for the cohort benchmark.
+    static func cpuNote(_ cpu: ProcessCPUTime, submissions: Int) -> String {
+        let perSubmission = submissions > 0 ? " (\(NumberFormat.compact(cpu.ownSeconds / Double(submissions) * 1000)) ms per submission)" : ""
+        return "CPU time: matgrade \(NumberFormat.compact(cpu.ownSeconds)) s\(perSubmission) for inputs, references, checks, reports and the gradebook; "
+            + "the programs \(NumberFormat.compact(cpu.childrenSeconds)) s."
     }
 
     static func writeStudentReports(_ grade: StudentGrade, exercise: ExerciseSpec, rubric: RubricSpec, late: LatePenalty?, folder: URL) throws {

@@ -13,6 +13,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         text += "\""
+        // Most strings (keys, formulas, ids) need no escape: appended whole.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
@@ -59,9 +65,13 @@ public struct JSONWriter: Sendable {
     /// `{"k": v, ...}`; with `multiline`, one member per line, indented two spaces, closed on
     /// its own line (a document's top level).
     public mutating func object(multiline: Bool = false, _ members: (inout ObjectWriter) -> Void) {
-        var object = ObjectWriter(writer: self, multiline: multiline)
+        // The text is moved into the member writer and back (swapped, never shared): with a
+        // second reference to it alive, the first append would copy everything written so far,
+        // once per object (quadratic in a document of many small objects, as week 1's entries).
+        var object = ObjectWriter(writer: JSONWriter(), multiline: multiline)
+        swap(&object.writer.text, &text)
         members(&object)
-        self = object.writer
+        swap(&object.writer.text, &text)
         if object.count == 0 {
             text += "{}"
         } else {

@@ -66,6 +66,13 @@ struct Week05CommandTests {
         let result = try SampleExpectations.grade("w05-descriptors", expected: expected, visibilities: ["public", "public", "hidden", "hidden"])
         // Two public cases shared by all, two hidden cases of each student's own.
         #expect(result.standardOutput.contains("reference outputs: 12 computed, 8 from the cache"), "\(result)")
+        // The batch's CPU split: matgrade's own work and the five Python programs' (20 runs).
+        let cpu = try #require(
+            result.standardOutput.firstMatch(of: /CPU time: matgrade ([0-9.e-]+) s \(([0-9.e-]+) ms per submission\) for [^;]+; the programs ([0-9.e-]+) s\./),
+            "\(result)")
+        let own = try #require(Double(cpu.1)), perSubmission = try #require(Double(cpu.2)), programs = try #require(Double(cpu.3))
+        #expect(own > 0 && programs > 0, "\(result)")
+        #expect(abs(perSubmission - own / 5 * 1000) <= 0.01 * perSubmission + 1, "\(result)")
     }
 
     @Test("inputs: the held-out band gaps are not in input.json; reference has them, one per held-out formula")

@@ -61,6 +61,6 @@ if [ "$shards" -gt 0 ]; then
 fi
 
 "$python" benchmarks/cohort/write_results.py --gradebook "$out/single/gradebook.sqlite" --expected "$out/cohort/.expected.csv" \
-    --start "$start" --end "$end" --jobs "$jobs" --students "$students" --shards-note "$shard_note" \
+    --start "$start" --end "$end" --jobs "$jobs" --students "$students" --shards-note "$shard_note" --summary "$out/single.txt" \
     --command "STUDENTS=$students JOBS=$jobs SHARDS=$shards WALL_CAP=${WALL_CAP:-60} CPU_CAP=${CPU_CAP:-30} bash benchmarks/cohort/run.sh $1" \
     --output "${RESULTS_FILE:-benchmarks/RESULTS.md}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -23,6 +24,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "neighbors"))
 from write_results import git_revision, machine, replace_section  # noqa: E402
 
 BEGIN, END = "<!-- cohort-benchmark:begin -->", "<!-- cohort-benchmark:end -->"
+
+
+FOOTER = re.compile(
+    r"(?P<count>\d+) submissions? of (?P<exercise>\S+) graded in (?P<wall>[0-9.e+-]+) s.*?"
+    r"CPU time: matgrade (?P<own>[0-9.e+-]+) s(?: \([0-9.e+-]+ ms per submission\))? for [^;]+; "
+    r"the programs (?P<programs>[0-9.e+-]+) s\.", re.S)
+
+
+def exercise_footers(summary: Path) -> list[dict[str, float | str]]:
+    """Each exercise's footer in grade --all's summary: submissions, wall time and the CPU split
+    (summed over the segments of a resumed run, whose summaries follow one another)."""
+    rows: dict[str, dict[str, float | str]] = {}
+    for match in FOOTER.finditer(summary.read_text(encoding="utf-8")):
+        row = rows.setdefault(match["exercise"], {"exercise": match["exercise"], "count": 0.0, "wall": 0.0, "own": 0.0, "programs": 0.0})
+        for key in ("count", "wall", "own", "programs"):
+            row[key] = float(row[key]) + float(match[key])
+    return list(rows.values())
+
+
+def engine_table(rows: list[dict[str, float | str]], graded: int) -> list[str]:
+    """Markdown rows: per exercise, matgrade's own CPU per submission (the engine's overhead:
+    inputs, references, checks, reports, gradebook) against the programs' CPU."""
+    if not rows:
+        return []
+    lines = [
+        "",
+        "Engine overhead: matgrade's own CPU time (`getrusage`, every thread: inputs, references,",
+        "checks, reports, gradebook) against the students' programs' (every run, invariance copies",
+        "included), per exercise, from `grade --all`'s summary:",
+        "",
+        "| exercise | submissions | wall s | matgrade CPU s | **ms per submission** | programs' CPU s | programs' CPU per submission s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        count = max(float(row["count"]), 1)
+        lines.append(f"| {row['exercise']} | {row['count']:.0f} | {row['wall']:.0f} | {row['own']:.1f} | "
+                     f"**{float(row['own']) / count * 1000:.0f}** | {row['programs']:.0f} | {float(row['programs']) / count:.2f} |")
+    own = sum(float(row["own"]) for row in rows)
+    programs = sum(float(row["programs"]) for row in rows)
+    lines.append(f"| all | {graded} | {sum(float(row['wall']) for row in rows):.0f} | {own:.1f} | "
+                 f"**{own / max(graded, 1) * 1000:.0f}** | {programs:.0f} | {programs / max(graded, 1):.2f} |")
+    return lines
 
 
 def main() -> None:
@@ -36,6 +79,7 @@ def main() -> None:
     parser.add_argument("--shards-note", default="")
     parser.add_argument("--record-disagreements", action="store_true",
                         help="write the section anyway, listing every grade that disagrees (a finding to fix, not a pass)")
+    parser.add_argument("--summary", help="grade --all's standard output: its per-exercise footers give the CPU split")
     args = parser.parse_args()
 
     expected = {(row["student"], row["exercise"]): row for row in csv.DictReader(open(args.expected, encoding="utf-8"))}
@@ -83,6 +127,7 @@ def main() -> None:
     statuses = dict(db.execute("SELECT status, count(*) FROM grades GROUP BY status").fetchall())
     late = db.execute("SELECT count(*) FROM late_penalties").fetchone()[0]
     info = machine()
+    per_exercise = exercise_footers(Path(args.summary)) if args.summary else []
     lines = [
         BEGIN,
         "# Benchmark: a whole cohort, end to end",
@@ -112,6 +157,7 @@ def main() -> None:
         f"| **throughput** | **{per_minute:.1f} submissions per minute** |",
         f"| students' programs, summed wall time | {program_seconds or 0:.1f} s |",
         f"| per recorded case, everything else (wall x jobs - programs) / runs: references, the invariance check's extra runs on transformed inputs, checks, reports, gradebook | {overhead * 1000:.1f} ms |",
+        *engine_table(per_exercise, graded),
         "",
         ("Every grade agreed with the cohort's description." if not problems else
          f"**{len(problems)} grade{'s' if len(problems) > 1 else ''} disagreed with the cohort's description:** "
