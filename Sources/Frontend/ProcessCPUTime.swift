@@ -15,8 +15,8 @@ struct ProcessCPUTime: Sendable, Equatable {
     static func now() -> ProcessCPUTime {
         var own = rusage()
         var children = rusage()
-        getrusage(RUSAGE_SELF, &own)
-        getrusage(RUSAGE_CHILDREN, &children)
+        getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_SELF.rawValue), &own)
+        getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_CHILDREN.rawValue), &children)
         return ProcessCPUTime(ownSeconds: seconds(own), childrenSeconds: seconds(children))
     }
 
